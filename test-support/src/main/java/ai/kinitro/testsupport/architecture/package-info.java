@@ -1,0 +1,2 @@
+/** The architecture rules shared by every module, and the abstract test each module subclasses. */
+package ai.kinitro.testsupport.architecture;
