@@ -16,15 +16,16 @@ public final class ArchitectureRules {
   public static final String BACKEND = "ai.kinitro.backend..";
   public static final String VALIDATOR = "ai.kinitro.validator..";
   public static final String EVALUATOR = "ai.kinitro.evaluator..";
+  public static final String ENVIRONMENTS = "ai.kinitro.env..";
 
   public static final ArchRule NOTHING_DEPENDS_ON_THE_BACKEND = noOneElseDependsOn(BACKEND);
   public static final ArchRule NOTHING_DEPENDS_ON_THE_VALIDATOR = noOneElseDependsOn(VALIDATOR);
   public static final ArchRule NOTHING_DEPENDS_ON_THE_EVALUATOR = noOneElseDependsOn(EVALUATOR);
 
   public static final ArchRule COMMON_IS_PLAIN_JAVA =
-      noClasses().that().resideInAPackage(COMMON)
+      noClasses().that().resideInAnyPackage(COMMON, ENVIRONMENTS)
           .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "javafx..", "jakarta.servlet..")
-          .because("common is shared by the desktop app and every daemon, so it must not drag in a framework")
+          .because("common and the environments are shared by the desktop app and every daemon, so they must not drag in a framework")
           .allowEmptyShould(true);
 
   public static final ArchRule ONE_LOGGING_API =

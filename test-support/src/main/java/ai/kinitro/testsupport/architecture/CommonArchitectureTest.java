@@ -38,7 +38,7 @@ public abstract class CommonArchitectureTest {
   }
 
   @Test
-  void commonImportsNoSpringOrJavaFx() {
+  void commonAndEnvironmentsImportNoSpringOrJavaFx() {
     ArchitectureRules.COMMON_IS_PLAIN_JAVA.check(classes);
   }
 
