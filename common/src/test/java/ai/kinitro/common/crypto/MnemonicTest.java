@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 class MnemonicTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -38,6 +40,15 @@ class MnemonicTest {
     assertThat(HEX.formatHex(Mnemonic.seedFromEntropy(new byte[16], "Substrate")))
         .isEqualTo("44e9d125f037ac1d51f0a7d3649689d422c2af8b1ec8e00d71db4d7bf6d127e3"
             + "3f50c3d5c84fa3e5399c72d6cbbbbc4a49bf76f76d952f479d74655a2ef2d453");
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvFileSource(resources = "substrate-bip39-vectors.txt", delimiter = '|', commentCharacter = '#')
+  void goSchnorrkelVectorsGiveTheReferenceEntropySeedAndMiniSecret(String phrase, String entropy, String seed) {
+    assertThat(HEX.formatHex(Mnemonic.toEntropy(phrase))).isEqualTo(entropy);
+    assertThat(HEX.formatHex(Mnemonic.seedFromEntropy(HEX.parseHex(entropy), "Substrate"))).isEqualTo(seed);
+    assertThat(HEX.formatHex(Mnemonic.toMiniSecret(phrase, "Substrate"))).isEqualTo(seed.substring(0, 64));
+    assertThat(Mnemonic.fromEntropy(HEX.parseHex(entropy))).isEqualTo(phrase);
   }
 
   @Test
