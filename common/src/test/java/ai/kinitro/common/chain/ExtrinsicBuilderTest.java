@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.kinitro.common.crypto.Hashing;
+import ai.kinitro.common.crypto.SecretUri;
 import ai.kinitro.common.crypto.Signer;
+import ai.kinitro.common.crypto.Sr25519;
+import ai.kinitro.common.crypto.Sr25519KeyPair;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import java.util.Arrays;
@@ -26,11 +29,8 @@ class ExtrinsicBuilderTest {
   private static final String EXPLICIT = "8502140000";
   private static final String IMPLICIT = "a9010000" + "01000000" + hex(FINNEY_GENESIS) + "11".repeat(32) + "00";
 
-  // ==== REAL SR25519 HOOK ====================================================================
-  // Layout tests sign with this fake. Once the sr25519 Signer is merged, add a test that signs the
-  // worked example with the //Alice dev key through ExtrinsicBuilder.sign and checks
-  // Sr25519.verify(publicKey, ExtrinsicBuilder.messageToSign(payload), signatureBytesOf(extrinsic))
-  // — signatureBytesOf below extracts the 64 signature bytes from an encoded extrinsic.
+  // Layout tests sign with a fixed fake signature so whole byte strings can be compared; the
+  // real-key test below verifies what ExtrinsicBuilder signs with the sr25519 verifier.
   private static FixedSigner signerUnderTest() {
     return new FixedSigner(ALICE.bytes(), FAKE_SIGNATURE);
   }
@@ -40,6 +40,20 @@ class ExtrinsicBuilderTest {
     return Arrays.copyOfRange(extrinsic.encoded(), 2 + 1 + 1 + 32 + 1, 2 + 1 + 1 + 32 + 1 + 64);
   }
   // ===========================================================================================
+
+  @Test
+  void theWorkedExampleSignedWithTheRealAliceKeyVerifiesOverItsPayload() {
+    Sr25519KeyPair alice = SecretUri.parse("//Alice");
+    assertThat(alice.publicKey()).isEqualTo(ALICE.bytes());
+    SignedExtrinsic extrinsic = ExtrinsicBuilder.sign(SET_WEIGHTS, WORKED_EXAMPLE, alice);
+    byte[] payload = ExtrinsicBuilder.signingPayload(SET_WEIGHTS, WORKED_EXAMPLE);
+
+    byte[] signature = signatureBytesOf(extrinsic);
+    assertThat(Sr25519.verify(alice.publicKey(), ExtrinsicBuilder.messageToSign(payload), signature)).isTrue();
+    byte[] otherPayload = payload.clone();
+    otherPayload[0] ^= 1;
+    assertThat(Sr25519.verify(alice.publicKey(), otherPayload, signature)).isFalse();
+  }
 
   @Test
   void explicitPartIsEraNonceTipAndDisabledMetadataHashMode() {
