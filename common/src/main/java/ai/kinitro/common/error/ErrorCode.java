@@ -49,6 +49,9 @@ public enum ErrorCode {
   UNSUPPORTED_WALLET_FORMAT(1205, USER, "The wallet file is in a format we cannot read"),
   BAD_DOMAIN(1206, USER, "The signed request was made for another purpose or audience"),
 
+  // wallets and signed requests, continued (1220)
+  MALFORMED_SIGNED_REQUEST(1220, USER, "A signed-request header is missing or malformed"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
