@@ -41,6 +41,9 @@ public final class ProtocolCodec<M> {
   /** Maximum nesting of arrays and objects in a frame. */
   public static final int MAX_NESTING_DEPTH = 64;
 
+  /** Start of the reason when an unexpected exception was caught (a codec bug, never input). */
+  static final String UNCLASSIFIED_FAILURE = "the frame could not be decoded: ";
+
   private static final int MAX_REASON_LENGTH = 300;
   private static final JsonMapper MAPPER = newMapper();
 
@@ -124,7 +127,7 @@ public final class ProtocolCodec<M> {
       return decodeFrame(frame);
     } catch (RuntimeException | StackOverflowError e) {
       // Defensive: decodeFrame already maps every failure we know of.
-      return rejected(ErrorCode.MALFORMED_MESSAGE, "the frame could not be decoded: " + e.getClass().getSimpleName(), Optional.empty());
+      return rejected(ErrorCode.MALFORMED_MESSAGE, UNCLASSIFIED_FAILURE + e.getClass().getSimpleName(), Optional.empty());
     }
   }
 
@@ -231,13 +234,10 @@ public final class ProtocolCodec<M> {
     return new Rejected<>(code, shortReason, correlationId);
   }
 
-  /** UTF-8 length without allocating; stops counting past the limit. */
-  private long utf8Length(String s) {
-    if ((long) s.length() * 3 <= maxFrameBytes) {
-      return s.length(); // cannot exceed the limit; exact size not needed
-    }
+  /** UTF-8 length of the frame, counted without allocating. */
+  private static long utf8Length(String s) {
     long bytes = 0;
-    for (int i = 0; i < s.length() && bytes <= maxFrameBytes; i++) {
+    for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         bytes += 1;
@@ -250,7 +250,7 @@ public final class ProtocolCodec<M> {
         bytes += 3;
       }
     }
-    return bytes > maxFrameBytes ? Math.max(bytes, s.length()) : bytes;
+    return bytes;
   }
 
   private static JsonMapper newMapper() {
