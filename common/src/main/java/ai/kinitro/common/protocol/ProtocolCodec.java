@@ -170,10 +170,12 @@ public final class ProtocolCodec<M> {
           correlationId);
     }
     JsonNode version = root.get("protocol_version");
-    if (version != null && version.isIntegralNumber() && !ProtocolVersion.isSupported(version.asLong())) {
+    if (version != null
+        && version.isIntegralNumber()
+        && !(version.canConvertToInt() && ProtocolVersion.isSupported(version.intValue()))) {
       return rejected(
           ErrorCode.UNSUPPORTED_PROTOCOL_VERSION,
-          "protocol_version " + version.asString() + " is not supported; this peer speaks version " + ProtocolVersion.CURRENT,
+          "protocol_version " + version + " is not supported; this peer speaks version " + ProtocolVersion.CURRENT,
           correlationId);
     }
     try {

@@ -179,6 +179,13 @@ class ValidatorCodecTest {
   }
 
   @Test
+  void aProtocolVersionBeyondSixtyFourBitsIsUnsupportedNotACrash() {
+    String frame = example("register").toString().replace("\"protocol_version\":1", "\"protocol_version\":123456789012345678901234567890");
+
+    assertThat(rejected(codec.decode(frame)).code()).isEqualTo(ErrorCode.UNSUPPORTED_PROTOCOL_VERSION);
+  }
+
+  @Test
   void theBackendCodecRefusesMessagesOnlyTheBackendSends() {
     String evalJob = codec.encode(ValidatorSamples.of(ValidatorMessageType.EVAL_JOB));
 
