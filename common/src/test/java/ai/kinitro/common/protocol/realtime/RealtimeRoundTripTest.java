@@ -14,7 +14,6 @@ class RealtimeRoundTripTest {
   @EnumSource(RealtimeMessageType.class)
   void everyMessageSurvivesEncodeThenDecodeUnchanged(RealtimeMessageType type) {
     RealtimeMessage sample = RealtimeSamples.of(type);
-    System.out.println(codec.encodePretty(sample));
 
     assertThat(codec.decode(codec.encode(sample))).isEqualTo(new DecodeResult.Decoded<>(sample));
   }
@@ -23,7 +22,6 @@ class RealtimeRoundTripTest {
   @EnumSource(EventType.class)
   void everyEventTypeSurvivesEncodeThenDecodeUnchanged(EventType type) {
     Event sample = RealtimeSamples.event(type, 7);
-    System.out.println(codec.encodePretty(sample));
 
     assertThat(codec.decode(codec.encode(sample))).isEqualTo(new DecodeResult.Decoded<>(sample));
   }

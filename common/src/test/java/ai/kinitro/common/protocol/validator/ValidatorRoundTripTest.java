@@ -15,7 +15,6 @@ class ValidatorRoundTripTest {
   void everyMessageSurvivesEncodeThenDecodeUnchanged(ValidatorMessageType type) {
     ValidatorMessage sample = ValidatorSamples.of(type);
     String json = codec.encode(sample);
-    System.out.println(codec.encodePretty(sample));
 
     assertThat(codec.decode(json)).isEqualTo(new DecodeResult.Decoded<>(sample));
   }
