@@ -44,6 +44,14 @@ public enum ErrorCode {
   UNSUPPORTED_WALLET_FORMAT(1205, USER, "The wallet file is in a format we cannot read"),
   BAD_DOMAIN(1206, USER, "The signed request was made for another purpose or audience"),
 
+  // environments (1300)
+  INVALID_ACTION(1300, USER, "The action is not an element of the environment's action space"),
+  EPISODE_NOT_RUNNING(1301, USER, "step was called before reset or after the episode ended"),
+  INVALID_INITIAL_STATE(1302, USER, "The initial state has the wrong length or a non-finite value"),
+  UNKNOWN_CAMERA(1303, USER, "The environment has no camera with this name"),
+  INVALID_IMAGE_SIZE(1304, USER, "The requested image size is outside the supported range"),
+  ENVIRONMENT_CLOSED(1305, USER, "The environment was closed and cannot be used any more"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
