@@ -128,9 +128,12 @@ final class Pendulum extends ClassicEnvironment {
     c.fillCircle(offset, offset, rodWidth / 2, 0xCC4D4D);
     c.fillCircle(offset + rodLength * cos, offset + rodLength * sin, rodWidth / 2, 0xCC4D4D);
     if (lastTorque != 0) {
-      // A torque bar under the pivot stands in for Gymnasium's arrow image: length and side show u.
+      // A bar below the pendulum's reach stands in for Gymnasium's arrow image: its length and side
+      // show the last torque (positive, counter-clockwise, to the left).
       double bar = lastTorque / MAX_TORQUE * 0.8 * scale;
-      c.line(offset, offset - 0.5 * scale, offset - bar, offset - 0.5 * scale, 0.06 * scale, 0x555555);
+      double barY = offset - 1.6 * scale;
+      c.line(offset, barY, offset - bar, barY, 0.08 * scale, 0x555555);
+      c.fillCircle(offset, barY, 0.06 * scale, 0x000000);
     }
     c.fillCircle(offset, offset, 0.05 * scale, 0x000000);
   }
