@@ -34,6 +34,8 @@ public enum ErrorCode {
   UNSUPPORTED_PROTOCOL_VERSION(1102, USER, "The peer speaks a protocol version we do not support"),
   MESSAGE_TOO_LARGE(1103, USER, "The frame is larger than the allowed maximum"),
   UNEXPECTED_MESSAGE(1104, USER, "The message is not allowed in the current state of the session"),
+  JOB_NOT_ASSIGNED(1105, USER, "The job was not assigned to this validator"),
+  MESSAGE_ID_REUSED(1106, USER, "A message id was reused for a different message"),
 
   // chain values we are asked to encode (1120)
   CHAIN_VALUE_OUT_OF_RANGE(1120, USER, "A value does not fit the chain type it must be encoded as"),
@@ -60,6 +62,9 @@ public enum ErrorCode {
   WRONG_PASSWORD(1204, USER, "The password does not decrypt the wallet file"),
   UNSUPPORTED_WALLET_FORMAT(1205, USER, "The wallet file is in a format we cannot read"),
   BAD_DOMAIN(1206, USER, "The signed request was made for another purpose or audience"),
+
+  // wallets and signed requests, continued (1220)
+  MALFORMED_SIGNED_REQUEST(1220, USER, "A signed-request header is missing or malformed"),
 
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
