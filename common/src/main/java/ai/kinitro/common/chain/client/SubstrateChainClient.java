@@ -424,12 +424,19 @@ public final class SubstrateChainClient implements ChainClient {
 
   /** Builds, signs and submits {@code pallet.call} (index from metadata), then follows it as {@code options} say. */
   public TxResult submit(Signer signer, String pallet, String call, Function<CallIndex, Call> build, TxOptions options) {
-    SignedExtrinsic extrinsic = sign(signer, pallet, call, build, options);
-    return submit(extrinsic, runtime().metadata(), pallet + "." + call, options);
+    Prepared prepared = prepare(signer, pallet, call, build, options);
+    return submit(prepared.extrinsic(), prepared.metadata(), pallet + "." + call, options);
   }
 
   /** Builds and signs {@code pallet.call} against the best block without submitting it. */
   public SignedExtrinsic sign(Signer signer, String pallet, String call, Function<CallIndex, Call> build,
+      TxOptions options) {
+    return prepare(signer, pallet, call, build, options).extrinsic();
+  }
+
+  private record Prepared(SignedExtrinsic extrinsic, RuntimeMetadata metadata) {}
+
+  private Prepared prepare(Signer signer, String pallet, String call, Function<CallIndex, Call> build,
       TxOptions options) {
     BlockId best = block(BlockRef.best());
     RuntimeInfo runtime = runtimeAt(best.hash());
@@ -446,7 +453,9 @@ public final class SubstrateChainClient implements ChainClient {
     SigningParams params = new SigningParams(runtime.specVersion(), runtime.transactionVersion(),
         runtime.genesisHash().bytes(), era, birthHash, nonce, options.tip());
     SignedExtensions.Encoded extensions = SignedExtensions.encode(runtime.metadata(), params);
-    return ExtrinsicBuilder.sign(encoded.toBytes(), extensions.explicit(), extensions.implicit(), signer);
+    return new Prepared(
+        ExtrinsicBuilder.sign(encoded.toBytes(), extensions.explicit(), extensions.implicit(), signer),
+        runtime.metadata());
   }
 
   /** The next nonce of {@code account}, counting transactions still in the pool. */
