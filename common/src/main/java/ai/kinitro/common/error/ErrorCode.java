@@ -65,6 +65,13 @@ public enum ErrorCode {
 
   // wallets and signed requests, continued (1220)
   MALFORMED_SIGNED_REQUEST(1220, USER, "A signed-request header is missing or malformed"),
+  // environments (1300)
+  INVALID_ACTION(1300, USER, "The action is not an element of the environment's action space"),
+  EPISODE_NOT_RUNNING(1301, USER, "step was called before reset or after the episode ended"),
+  INVALID_INITIAL_STATE(1302, USER, "The initial state has the wrong length or a non-finite value"),
+  UNKNOWN_CAMERA(1303, USER, "The environment has no camera with this name"),
+  INVALID_IMAGE_SIZE(1304, USER, "The requested image size is outside the supported range"),
+  ENVIRONMENT_CLOSED(1305, USER, "The environment was closed and cannot be used any more"),
 
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
