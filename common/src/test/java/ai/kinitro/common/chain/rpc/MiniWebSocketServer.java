@@ -89,6 +89,7 @@ public final class MiniWebSocketServer implements AutoCloseable {
     private final Socket socket;
     private final Object writeLock = new Object();
     private volatile boolean open = true;
+    private volatile boolean muted;
 
     Connection(Socket socket) {
       this.socket = socket;
@@ -106,6 +107,11 @@ public final class MiniWebSocketServer implements AutoCloseable {
       } catch (IOException e) {
         open = false;
       }
+    }
+
+    /** Keeps the TCP connection open but ignores everything from now on (a hung node). */
+    public void mute() {
+      muted = true;
     }
 
     /** Closes the TCP connection without a close frame. */
@@ -144,6 +150,9 @@ public final class MiniWebSocketServer implements AutoCloseable {
           byte[] payload = in.readNBytes((int) length);
           for (int i = 0; i < payload.length; i++) {
             payload[i] ^= mask[i % 4];
+          }
+          if (muted) {
+            continue;
           }
           switch (opcode) {
             case 0x0, 0x1 -> {

@@ -74,6 +74,7 @@ class WebSocketJsonRpcTransportTest {
     transport = WebSocketJsonRpcTransport.builder(server.uri())
         .defaultTimeout(Duration.ofSeconds(5))
         .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
+        .keepAlive(Duration.ofMillis(200))
         .connect();
     return transport;
   }
@@ -199,6 +200,18 @@ class WebSocketJsonRpcTransportTest {
     assertThat(ended.get(5, TimeUnit.SECONDS).code()).isEqualTo(ErrorCode.CHAIN_CONNECTION_LOST);
     waitUntil(() -> transport.connectionCount() == 2);
     assertThat(subscribeCalls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void treatsAConnectionThatStopsAnsweringPingsAsDroppedAndReconnects() throws Exception {
+    server = new MiniWebSocketServer(this::onText);
+    transport = WebSocketJsonRpcTransport.builder(server.uri())
+        .keepAlive(Duration.ofMillis(100))
+        .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
+        .connect();
+    server.connections().getFirst().mute();
+    waitUntil(() -> transport.connectionCount() == 2);
+    assertThat(transport.call("add", List.of(20, 22)).asLong()).isEqualTo(42);
   }
 
   @Test
