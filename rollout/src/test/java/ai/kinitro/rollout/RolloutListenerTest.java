@@ -47,7 +47,7 @@ class RolloutListenerTest {
   }
 
   private final BenchmarkSpec spec = new BenchmarkSpec(
-      List.of(new TaskSpec("goal#0", GoalEnvironment.ID, "", 7)), 2, 7, List.of("top"), 4);
+      List.of(new TaskSpec("goal#0", GoalEnvironment.ID, "", 1234)), 2, 7, List.of("top"), 4);
 
   private RolloutResult run(Recorder recorder, RolloutOptions options) {
     return new RolloutEngine(GoalEnvironment.registry(), RolloutEngineTest.FIXED)
