@@ -34,11 +34,25 @@ public enum ErrorCode {
   UNSUPPORTED_PROTOCOL_VERSION(1102, USER, "The peer speaks a protocol version we do not support"),
   MESSAGE_TOO_LARGE(1103, USER, "The frame is larger than the allowed maximum"),
   UNEXPECTED_MESSAGE(1104, USER, "The message is not allowed in the current state of the session"),
+  JOB_NOT_ASSIGNED(1105, USER, "The job was not assigned to this validator"),
+  MESSAGE_ID_REUSED(1106, USER, "A message id was reused for a different message"),
 
   // chain values we are asked to encode (1120)
   CHAIN_VALUE_OUT_OF_RANGE(1120, USER, "A value does not fit the chain type it must be encoded as"),
   COMMITMENT_TOO_LARGE(1121, USER, "The commitment has too many fields or a field longer than the chain allows"),
   WEIGHTS_LENGTH_MISMATCH(1122, USER, "The uid and weight lists have different lengths"),
+
+  // chain transactions the runtime refused because of what was sent (1140)
+  CHAIN_HOTKEY_NOT_REGISTERED(1140, USER, "The hotkey is not registered on the subnet"),
+  CHAIN_COMMIT_REVEAL_ENABLED(1141, USER, "Commit-reveal is enabled on the subnet, so plain set_weights is refused"),
+  CHAIN_COMMIT_REVEAL_DISABLED(1142, USER, "Commit-reveal is disabled on the subnet, so commits and reveals are refused"),
+  CHAIN_WEIGHTS_INVALID(1143, USER, "The weights break a subnet rule (duplicates, unknown uids, too few, too large, version key)"),
+  CHAIN_NOT_ENOUGH_STAKE(1144, USER, "The hotkey has too little stake for this call"),
+  CHAIN_NOT_PERMITTED(1145, USER, "The signer may not make this call (no validator permit, not the owner, bad origin)"),
+  CHAIN_SUBNET_NOT_FOUND(1146, USER, "The subnet does not exist"),
+  CHAIN_REVEAL_INVALID(1147, USER, "The reveal matches no commit or is outside its reveal window"),
+  CHAIN_BAD_SIGNATURE(1148, USER, "The node rejected the transaction's signature"),
+  CHAIN_INSUFFICIENT_BALANCE(1149, USER, "The signer cannot pay the transaction fee"),
 
   // keys, signatures and signed requests (1200)
   BAD_SIGNATURE(1200, USER, "The signature does not verify against the claimed key"),
@@ -51,6 +65,13 @@ public enum ErrorCode {
 
   // wallets and signed requests, continued (1220)
   MALFORMED_SIGNED_REQUEST(1220, USER, "A signed-request header is missing or malformed"),
+  // environments (1300)
+  INVALID_ACTION(1300, USER, "The action is not an element of the environment's action space"),
+  EPISODE_NOT_RUNNING(1301, USER, "step was called before reset or after the episode ended"),
+  INVALID_INITIAL_STATE(1302, USER, "The initial state has the wrong length or a non-finite value"),
+  UNKNOWN_CAMERA(1303, USER, "The environment has no camera with this name"),
+  INVALID_IMAGE_SIZE(1304, USER, "The requested image size is outside the supported range"),
+  ENVIRONMENT_CLOSED(1305, USER, "The environment was closed and cannot be used any more"),
 
   // submissions: manifest and archive (1400-1419)
   SUBMISSION_MANIFEST_MISSING(1400, USER, "The submission has no kinitro-agent.json manifest at its root"),
@@ -94,6 +115,18 @@ public enum ErrorCode {
   CHAIN_DATA_TRUNCATED(3002, EXTERNAL, "Bytes from the chain ended before the expected value was complete"),
   CHAIN_DATA_MALFORMED(3003, EXTERNAL, "Bytes from the chain are not a valid encoding of the expected type"),
 
+  // chain node access (3100)
+  CHAIN_UNREACHABLE(3100, EXTERNAL, "The chain node cannot be reached"),
+  CHAIN_CONNECTION_LOST(3101, EXTERNAL, "The connection to the chain node dropped before the answer arrived"),
+  CHAIN_RPC_ERROR(3102, EXTERNAL, "The chain node answered with a JSON-RPC error"),
+  CHAIN_REQUEST_TIMEOUT(3103, EXTERNAL, "The chain node did not answer in time"),
+  CHAIN_TRANSACTION_REJECTED(3104, EXTERNAL, "The node's transaction pool rejected the transaction"),
+  CHAIN_TRANSACTION_OUTDATED(3105, EXTERNAL, "The transaction's nonce or era is no longer valid; rebuild and resubmit it"),
+  CHAIN_TRANSACTION_DROPPED(3106, EXTERNAL, "The transaction left the pool without being finalized (dropped, usurped, invalid)"),
+  CHAIN_DISPATCH_FAILED(3107, EXTERNAL, "The transaction was included but its call failed"),
+  CHAIN_UNSUPPORTED_RUNTIME(3108, EXTERNAL, "The node's runtime lacks something this client needs or uses a format it does not know"),
+  CHAIN_REPLAY_UNMATCHED(3109, EXTERNAL, "A replayed chain request has no stored answer"),
+
   // agent sandbox (3200-3219)
   SANDBOX_FAILED(3200, EXTERNAL, "The sandbox tool (bubblewrap) could not set up the agent's sandbox on this host"),
 
@@ -101,6 +134,12 @@ public enum ErrorCode {
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
   CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now"),
+
+  // chain limits (4100)
+  CHAIN_RATE_LIMITED(4100, RESOURCES, "The chain's rate limit for this call has not passed yet"),
+  CHAIN_COMMITMENT_SPACE_EXCEEDED(4101, RESOURCES, "The hotkey used up its commitment space for this epoch"),
+  CHAIN_TOO_MANY_UNREVEALED_COMMITS(4102, RESOURCES, "The hotkey has too many unrevealed weight commits"),
+  CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce"),
 
   // rollouts (4200-4219)
   ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline");
