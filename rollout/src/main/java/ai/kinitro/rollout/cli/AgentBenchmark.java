@@ -91,16 +91,15 @@ public final class AgentBenchmark {
 
     PolicyAgent agent = PolicyAgent.ofState(obs -> new double[] {1});
     agent.reset(new ai.kinitro.common.agent.TaskInfo("t", ENV, "", 0, new ai.kinitro.common.agent.ActionSpace.Discrete(2, 0), 500));
+    try (AgentServer server = AgentServer.start(agent, NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)));
+        GrpcAgentClient client = GrpcAgentClient.tcp("127.0.0.1", portOf(server))) {
+      long[] unary = time(samples, () -> client.act(step, T));
+      row("gRPC unary Act, server calls handed to a thread pool (grpc default)", unary);
+    }
     try (AgentServer server = AgentServer.start(agent, new AgentServer.Options("127.0.0.1", 0));
         GrpcAgentClient client = GrpcAgentClient.tcp("127.0.0.1", server.port())) {
       long[] unary = time(samples, () -> client.act(step, T));
-      row("gRPC unary Act (SDK server, evaluator client)", unary);
-    }
-    try (AgentServer server = AgentServer.start(agent,
-        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).directExecutor());
-        GrpcAgentClient client = GrpcAgentClient.tcp("127.0.0.1", portOf(server))) {
-      long[] unary = time(samples, () -> client.act(step, T));
-      row("gRPC unary Act, server on directExecutor", unary);
+      row("gRPC unary Act (SDK server: directExecutor; evaluator client)", unary);
     }
     long[] stream = grpcStream(request, response, samples);
     row("gRPC bidirectional stream, same messages", stream);
@@ -239,7 +238,7 @@ public final class AgentBenchmark {
     System.out.println("| batch | episodes | path | steps | wall s | steps/s | steps per CPU-s |");
     System.out.println("|---:|---:|---|---:|---:|---:|---:|");
     for (int batch : new int[] {1, 8, 64}) {
-      int episodes = Math.max(16, 2 * batch);
+      int episodes = Math.max(64, 2 * batch);
       BenchmarkSpec spec = BenchmarkSpec.of(List.of(new TaskSpec("cartpole", ENV, "", 42)), episodes, 0);
       RolloutOptions options = RolloutOptions.DEFAULT.withBatchSize(batch).withRunDeadline(Duration.ofHours(1));
       // Warm-up, then measure.
