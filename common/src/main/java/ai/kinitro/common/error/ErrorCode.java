@@ -40,6 +40,18 @@ public enum ErrorCode {
   COMMITMENT_TOO_LARGE(1121, USER, "The commitment has too many fields or a field longer than the chain allows"),
   WEIGHTS_LENGTH_MISMATCH(1122, USER, "The uid and weight lists have different lengths"),
 
+  // chain transactions the runtime refused because of what was sent (1140)
+  CHAIN_HOTKEY_NOT_REGISTERED(1140, USER, "The hotkey is not registered on the subnet"),
+  CHAIN_COMMIT_REVEAL_ENABLED(1141, USER, "Commit-reveal is enabled on the subnet, so plain set_weights is refused"),
+  CHAIN_COMMIT_REVEAL_DISABLED(1142, USER, "Commit-reveal is disabled on the subnet, so commits and reveals are refused"),
+  CHAIN_WEIGHTS_INVALID(1143, USER, "The weights break a subnet rule (duplicates, unknown uids, too few, too large, version key)"),
+  CHAIN_NOT_ENOUGH_STAKE(1144, USER, "The hotkey has too little stake for this call"),
+  CHAIN_NOT_PERMITTED(1145, USER, "The signer may not make this call (no validator permit, not the owner, bad origin)"),
+  CHAIN_SUBNET_NOT_FOUND(1146, USER, "The subnet does not exist"),
+  CHAIN_REVEAL_INVALID(1147, USER, "The reveal matches no commit or is outside its reveal window"),
+  CHAIN_BAD_SIGNATURE(1148, USER, "The node rejected the transaction's signature"),
+  CHAIN_INSUFFICIENT_BALANCE(1149, USER, "The signer cannot pay the transaction fee"),
+
   // keys, signatures and signed requests (1200)
   BAD_SIGNATURE(1200, USER, "The signature does not verify against the claimed key"),
   STALE_TIMESTAMP(1201, USER, "The signed timestamp is outside the allowed window"),
@@ -65,10 +77,28 @@ public enum ErrorCode {
   CHAIN_DATA_TRUNCATED(3002, EXTERNAL, "Bytes from the chain ended before the expected value was complete"),
   CHAIN_DATA_MALFORMED(3003, EXTERNAL, "Bytes from the chain are not a valid encoding of the expected type"),
 
+  // chain node access (3100)
+  CHAIN_UNREACHABLE(3100, EXTERNAL, "The chain node cannot be reached"),
+  CHAIN_CONNECTION_LOST(3101, EXTERNAL, "The connection to the chain node dropped before the answer arrived"),
+  CHAIN_RPC_ERROR(3102, EXTERNAL, "The chain node answered with a JSON-RPC error"),
+  CHAIN_REQUEST_TIMEOUT(3103, EXTERNAL, "The chain node did not answer in time"),
+  CHAIN_TRANSACTION_REJECTED(3104, EXTERNAL, "The node's transaction pool rejected the transaction"),
+  CHAIN_TRANSACTION_OUTDATED(3105, EXTERNAL, "The transaction's nonce or era is no longer valid; rebuild and resubmit it"),
+  CHAIN_TRANSACTION_DROPPED(3106, EXTERNAL, "The transaction left the pool without being finalized (dropped, usurped, invalid)"),
+  CHAIN_DISPATCH_FAILED(3107, EXTERNAL, "The transaction was included but its call failed"),
+  CHAIN_UNSUPPORTED_RUNTIME(3108, EXTERNAL, "The node's runtime lacks something this client needs or uses a format it does not know"),
+  CHAIN_REPLAY_UNMATCHED(3109, EXTERNAL, "A replayed chain request has no stored answer"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
-  CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now");
+  CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now"),
+
+  // chain limits (4100)
+  CHAIN_RATE_LIMITED(4100, RESOURCES, "The chain's rate limit for this call has not passed yet"),
+  CHAIN_COMMITMENT_SPACE_EXCEEDED(4101, RESOURCES, "The hotkey used up its commitment space for this epoch"),
+  CHAIN_TOO_MANY_UNREVEALED_COMMITS(4102, RESOURCES, "The hotkey has too many unrevealed weight commits"),
+  CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
