@@ -52,6 +52,11 @@ public enum ErrorCode {
   CHAIN_BAD_SIGNATURE(1148, USER, "The node rejected the transaction's signature"),
   CHAIN_INSUFFICIENT_BALANCE(1149, USER, "The signer cannot pay the transaction fee"),
 
+  // the local dev chain (1160)
+  DEVCHAIN_GENESIS_INVALID(1160, USER, "The dev chain genesis file is missing, malformed or inconsistent"),
+  DEVCHAIN_CONFIG_INVALID(1161, USER, "A dev chain setting is out of range"),
+  DEVCHAIN_DEV_CALL_REJECTED(1162, USER, "A dev_ RPC call of the dev chain was refused"),
+
   // keys, signatures and signed requests (1200)
   BAD_SIGNATURE(1200, USER, "The signature does not verify against the claimed key"),
   STALE_TIMESTAMP(1201, USER, "The signed timestamp is outside the allowed window"),
@@ -89,6 +94,10 @@ public enum ErrorCode {
   CHAIN_UNSUPPORTED_RUNTIME(3108, EXTERNAL, "The node's runtime lacks something this client needs or uses a format it does not know"),
   CHAIN_REPLAY_UNMATCHED(3109, EXTERNAL, "A replayed chain request has no stored answer"),
 
+  // the local dev chain's data directory (3150)
+  DEVCHAIN_STATE_UNREADABLE(3150, EXTERNAL, "The dev chain's data directory holds state it cannot read"),
+  DEVCHAIN_STATE_WRITE_FAILED(3151, EXTERNAL, "The dev chain could not write its state to the data directory"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
@@ -98,7 +107,10 @@ public enum ErrorCode {
   CHAIN_RATE_LIMITED(4100, RESOURCES, "The chain's rate limit for this call has not passed yet"),
   CHAIN_COMMITMENT_SPACE_EXCEEDED(4101, RESOURCES, "The hotkey used up its commitment space for this epoch"),
   CHAIN_TOO_MANY_UNREVEALED_COMMITS(4102, RESOURCES, "The hotkey has too many unrevealed weight commits"),
-  CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce");
+  CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce"),
+
+  // the local dev chain (4120)
+  DEVCHAIN_PORT_UNAVAILABLE(4120, RESOURCES, "The dev chain could not listen on its port (in use or not permitted)");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
