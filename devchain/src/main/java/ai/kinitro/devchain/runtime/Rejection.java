@@ -19,6 +19,7 @@ public record Rejection(int rpcCode, String rpcMessage, Optional<String> data) {
   public static final int POOL_UNKNOWN_VALIDITY = 1011;
   public static final int POOL_ALREADY_IMPORTED = 1013;
   public static final int POOL_TOO_LOW_PRIORITY = 1014;
+  public static final int POOL_IMMEDIATELY_DROPPED = 1016;
 
   private static final String INVALID_TRANSACTION = "Invalid Transaction";
 

@@ -369,43 +369,70 @@ public final class SubtensorRuntime {
   // ------------------------------------------------------------------ dev operations
 
   /**
-   * Registers {@code hotkey} (dev RPC): appends a uid, or on a full subnet replaces the non-immune
-   * neuron with the least stake (the dev chain's stand-in for the pruning score). Returns the uid.
+   * Refuses a dev registration that cannot succeed in block {@code block}: an already registered
+   * hotkey, negative stake, or a full subnet whose neurons are all immune.
    */
-  public int registerNeuron(AccountId hotkey, AccountId coldkey, long stake) {
+  public void checkRegistration(AccountId hotkey, long stake, long block) {
     SubnetState subnet = state.subnet();
     if (subnet.uidOf(hotkey).isPresent()) {
       throw rejected("hotkey " + hotkey + " is already registered as uid " + subnet.uidOf(hotkey).getAsInt());
     }
     if (stake < 0) {
-      throw rejected("stake must not be negative");
+      throw rejected("stake must not be negative, got " + stake);
     }
+    if (subnet.size() >= subnet.params().maxAllowedUids() && replaceable(block).isEmpty()) {
+      throw rejected("the subnet is full (" + subnet.size() + " uids) and every neuron is still immune; wait "
+          + subnet.params().immunityPeriod() + " blocks after the last registration");
+    }
+  }
+
+  /**
+   * Registers {@code hotkey} in the block being built (dev RPC): appends a uid, or on a full
+   * subnet replaces the non-immune neuron with the least stake (the dev chain's stand-in for the
+   * pruning score; the owner's hotkey is never replaced). Returns the uid.
+   */
+  public int registerNeuron(AccountId hotkey, AccountId coldkey, long stake) {
     long block = state.blockNumber();
+    checkRegistration(hotkey, stake, block);
+    SubnetState subnet = state.subnet();
     Neuron fresh = Neuron.registered(hotkey, coldkey, stake, block);
     int uid;
     if (subnet.size() < subnet.params().maxAllowedUids()) {
       uid = subnet.appendNeuron(fresh);
     } else {
-      uid = IntStream.range(0, subnet.size())
-          .filter(u -> !subnet.neuron(u).hotkey().equals(subnet.ownerHotkey()))
-          .filter(u -> block - subnet.neuron(u).registeredAt() >= subnet.params().immunityPeriod())
-          .boxed()
-          .min(Comparator.comparingLong((Integer u) -> subnet.neuron(u).stake()).thenComparing(Comparator.naturalOrder()))
-          .orElseThrow(() -> rejected("the subnet is full (" + subnet.size() + " uids) and every neuron is still"
-              + " immune; wait " + subnet.params().immunityPeriod() + " blocks after the last registration"));
+      uid = replaceable(block).orElseThrow();
       subnet.setNeuron(uid, fresh);
     }
     state.deposit(EventRecord.initialization(new RuntimeEvent.NeuronRegistered(subnet.netuid(), uid, hotkey)));
     return uid;
   }
 
-  /** Adds {@code amount} rao of stake to a registered hotkey (dev RPC). Returns the new stake. */
-  public long addStake(AccountId hotkey, long amount) {
+  private OptionalInt replaceable(long block) {
     SubnetState subnet = state.subnet();
-    int uid = subnet.uidOf(hotkey).orElseThrow(() -> rejected("hotkey " + hotkey + " is not registered"));
+    return IntStream.range(0, subnet.size())
+        .filter(u -> !subnet.neuron(u).hotkey().equals(subnet.ownerHotkey()))
+        .filter(u -> block - subnet.neuron(u).registeredAt() >= subnet.params().immunityPeriod())
+        .boxed()
+        .min(Comparator.comparingLong((Integer u) -> subnet.neuron(u).stake()).thenComparing(Comparator.naturalOrder()))
+        .map(OptionalInt::of)
+        .orElse(OptionalInt.empty());
+  }
+
+  /** Refuses adding stake to an unregistered hotkey or a non-positive amount. */
+  public void checkAddStake(AccountId hotkey, long amount) {
+    if (state.subnet().uidOf(hotkey).isEmpty()) {
+      throw rejected("hotkey " + hotkey + " is not registered on netuid " + state.subnet().netuid());
+    }
     if (amount <= 0) {
       throw rejected("the stake to add must be positive, got " + amount);
     }
+  }
+
+  /** Adds {@code amount} rao of stake to a registered hotkey in the block being built (dev RPC). Returns the new stake. */
+  public long addStake(AccountId hotkey, long amount) {
+    checkAddStake(hotkey, amount);
+    SubnetState subnet = state.subnet();
+    int uid = subnet.uidOf(hotkey).getAsInt();
     Neuron neuron = subnet.neuron(uid);
     long total = Math.addExact(neuron.stake(), amount);
     subnet.setNeuron(uid, neuron.withStake(total));
