@@ -139,7 +139,7 @@ public final class GenesisParser {
   }
 
   /** A stake: an integer number of rao, or a string such as {@code "1000 TAO"} or {@code "0.5 TAO"}. */
-  static long stake(JsonNode node, String where) {
+  public static long stake(JsonNode node, String where) {
     if (node.isIntegralNumber() && node.canConvertToLong()) {
       return node.longValue();
     }

@@ -243,6 +243,21 @@ public final class DevNode implements AutoCloseable {
     listeners.add(listener);
   }
 
+  /**
+   * Adds {@code listener} and hands it the current best block first, in order with the blocks
+   * that follow (a head subscription's first notification).
+   */
+  public void addListenerWithHead(NodeListener listener) {
+    lock.lock();
+    try {
+      BlockRecord current = head;
+      notifier.execute(() -> safely(() -> listener.onNewBlock(current)));
+      listeners.add(listener);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   public void removeListener(NodeListener listener) {
     listeners.remove(listener);
   }
@@ -251,8 +266,8 @@ public final class DevNode implements AutoCloseable {
 
   /**
    * {@code author_submitExtrinsic}: validates {@code bytes} against the best block and adds it to
-   * the pool. The watcher, if given, hears the status changes that follow (not the initial one,
-   * which the answer carries).
+   * the pool. The watcher, if given, hears every status from the first ({@code ready} or {@code
+   * future}) on, in order.
    */
   public Submission submit(byte[] bytes, Optional<TxWatcher> watcher) {
     UncheckedExtrinsic xt;
@@ -289,6 +304,7 @@ public final class DevNode implements AutoCloseable {
       PoolEntry entry = new PoolEntry(xt, call, signed.signer(), signed.nonce(), hash, watcher, submissionSeq++,
           new boolean[] {ready});
       pool.add(entry);
+      notify(entry, TxStatus.of(ready ? TxStatus.Kind.READY : TxStatus.Kind.FUTURE));
       promote(signed.signer());
       LOG.debug("pool: {} from {} nonce {} ({})", call.name(), signed.signer(), signed.nonce(),
           ready ? "ready" : "future");
