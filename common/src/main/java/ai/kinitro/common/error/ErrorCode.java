@@ -34,6 +34,8 @@ public enum ErrorCode {
   UNSUPPORTED_PROTOCOL_VERSION(1102, USER, "The peer speaks a protocol version we do not support"),
   MESSAGE_TOO_LARGE(1103, USER, "The frame is larger than the allowed maximum"),
   UNEXPECTED_MESSAGE(1104, USER, "The message is not allowed in the current state of the session"),
+  JOB_NOT_ASSIGNED(1105, USER, "The job was not assigned to this validator"),
+  MESSAGE_ID_REUSED(1106, USER, "A message id was reused for a different message"),
 
   // chain values we are asked to encode (1120)
   CHAIN_VALUE_OUT_OF_RANGE(1120, USER, "A value does not fit the chain type it must be encoded as"),
@@ -68,6 +70,13 @@ public enum ErrorCode {
 
   // wallets and signed requests, continued (1220)
   MALFORMED_SIGNED_REQUEST(1220, USER, "A signed-request header is missing or malformed"),
+  // environments (1300)
+  INVALID_ACTION(1300, USER, "The action is not an element of the environment's action space"),
+  EPISODE_NOT_RUNNING(1301, USER, "step was called before reset or after the episode ended"),
+  INVALID_INITIAL_STATE(1302, USER, "The initial state has the wrong length or a non-finite value"),
+  UNKNOWN_CAMERA(1303, USER, "The environment has no camera with this name"),
+  INVALID_IMAGE_SIZE(1304, USER, "The requested image size is outside the supported range"),
+  ENVIRONMENT_CLOSED(1305, USER, "The environment was closed and cannot be used any more"),
 
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),

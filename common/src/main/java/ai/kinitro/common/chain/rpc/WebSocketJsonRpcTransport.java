@@ -50,6 +50,7 @@ public final class WebSocketJsonRpcTransport implements JsonRpcTransport {
   private final Duration reconnectInitialDelay;
   private final Duration reconnectMaxDelay;
   private final RandomGenerator random;
+  private final Duration keepAlive;
   private final HttpClient http;
   private final ScheduledExecutorService scheduler;
 
@@ -66,6 +67,7 @@ public final class WebSocketJsonRpcTransport implements JsonRpcTransport {
   private int generation;
   private CompletableFuture<WebSocket> connected = new CompletableFuture<>();
   private volatile boolean closed;
+  private volatile long lastInbound = System.nanoTime();
 
   private WebSocketJsonRpcTransport(Builder builder) {
     this.endpoint = builder.endpoint;
@@ -74,6 +76,7 @@ public final class WebSocketJsonRpcTransport implements JsonRpcTransport {
     this.reconnectInitialDelay = builder.reconnectInitialDelay;
     this.reconnectMaxDelay = builder.reconnectMaxDelay;
     this.random = builder.random;
+    this.keepAlive = builder.keepAlive;
     this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "chain-ws-reconnect");
@@ -336,10 +339,39 @@ public final class WebSocketJsonRpcTransport implements JsonRpcTransport {
         throw lost("the transport was closed while connecting");
       }
       socket = webSocket;
+      lastInbound = System.nanoTime();
       toComplete = connected;
     }
     connections.incrementAndGet();
     toComplete.complete(webSocket);
+  }
+
+  private void startKeepAlive() {
+    long period = keepAlive.toMillis();
+    scheduler.scheduleWithFixedDelay(this::keepAliveTick, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void keepAliveTick() {
+    Connection connection;
+    synchronized (lock) {
+      if (closed || socket == null) {
+        return;
+      }
+      connection = new Connection(socket, generation);
+    }
+    if (System.nanoTime() - lastInbound > 3 * keepAlive.toNanos()) {
+      disconnected(connection.generation(), "no frame or pong for " + 3 * keepAlive.toMillis() + " ms");
+      return;
+    }
+    try {
+      synchronized (sendLock) {
+        connection.socket().sendPing(java.nio.ByteBuffer.allocate(0)).get(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      disconnected(connection.generation(), "ping failed: " + e);
+    }
   }
 
   private void scheduleReconnect(int attempt) {
@@ -468,7 +500,9 @@ public final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-      webSocket.request(1);
+      // Unbounded demand: frames are handled synchronously anyway, and a pending close or error
+      // must never wait for demand (it would leave a dropped connection unnoticed).
+      webSocket.request(Long.MAX_VALUE);
     }
 
     @Override
@@ -479,13 +513,19 @@ public final class WebSocketJsonRpcTransport implements JsonRpcTransport {
         text.setLength(0);
         onMessage(message);
       }
-      webSocket.request(1);
+      lastInbound = System.nanoTime();
       return null;
     }
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
-      webSocket.request(1);
+      lastInbound = System.nanoTime();
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
+      lastInbound = System.nanoTime();
       return null;
     }
 
@@ -509,6 +549,7 @@ public final class WebSocketJsonRpcTransport implements JsonRpcTransport {
     private Duration reconnectInitialDelay = Duration.ofMillis(250);
     private Duration reconnectMaxDelay = Duration.ofSeconds(30);
     private RandomGenerator random = RandomGenerator.getDefault();
+    private Duration keepAlive = Duration.ofSeconds(30);
 
     private Builder(URI endpoint) {
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -544,6 +585,15 @@ public final class WebSocketJsonRpcTransport implements JsonRpcTransport {
       return this;
     }
 
+    /**
+     * How often to ping the node; a connection that shows no sign of life for three intervals
+     * is treated as dropped (this catches half-open TCP connections).
+     */
+    public Builder keepAlive(Duration interval) {
+      this.keepAlive = positive(interval, "keepAlive");
+      return this;
+    }
+
     public WebSocketJsonRpcTransport connect() {
       WebSocketJsonRpcTransport transport = new WebSocketJsonRpcTransport(this);
       try {
@@ -552,6 +602,7 @@ public final class WebSocketJsonRpcTransport implements JsonRpcTransport {
         transport.close();
         throw e;
       }
+      transport.startKeepAlive();
       return transport;
     }
 
