@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * One WebSocket connection: requests are answered in order, subscriptions live until the client
  * unsubscribes or disconnects. Subscription ids are random 16-character strings like a substrate
- * node's.
+ * node's. Public only because Jetty calls the listener methods through method handles.
  */
-final class WebSocketSession implements Session.Listener.AutoDemanding, RpcSession {
+public final class WebSocketSession implements Session.Listener.AutoDemanding, RpcSession {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
   private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final SecureRandom RANDOM = new SecureRandom();
