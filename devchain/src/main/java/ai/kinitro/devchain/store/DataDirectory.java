@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,7 +55,12 @@ public final class DataDirectory implements ChainStore {
     try {
       Files.createDirectories(dir);
       FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // held by another dev chain in this JVM
+      }
       if (lock == null) {
         channel.close();
         throw new KinitroException(ErrorCode.DEVCHAIN_CONFIG_INVALID, "another dev chain is using the data directory "
