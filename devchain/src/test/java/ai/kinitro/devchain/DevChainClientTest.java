@@ -27,6 +27,9 @@ import ai.kinitro.common.chain.rpc.WebSocketJsonRpcTransport;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.scale.ScaleReader;
 import ai.kinitro.common.scale.ScaleWriter;
+import ai.kinitro.devchain.genesis.Genesis;
+import ai.kinitro.devchain.genesis.GenesisParser;
+import ai.kinitro.devchain.genesis.SubnetParams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +50,19 @@ class DevChainClientTest {
   private static final Duration FAST = Duration.ofMillis(250);
   private static final TxOptions WAIT = TxOptions.DEFAULT.withTimeout(Duration.ofSeconds(30));
 
+  /**
+   * The bundled genesis with a 100-block weights rate limit (25 s at 250 ms blocks), so a second
+   * weight set right after the first is inside the limit even on a slow machine.
+   */
   private static DevChain fastChain() {
-    return DevChain.start(DevChainConfig.forTests().withBlockTime(FAST));
+    Genesis g = GenesisParser.defaultGenesis();
+    SubnetParams p = g.params();
+    SubnetParams slowLimit = new SubnetParams(p.tempo(), 100, p.commitRevealEnabled(), p.revealPeriodEpochs(),
+        p.weightsVersionKey(), p.minAllowedWeights(), p.maxWeightsLimit(), p.maxAllowedValidators(),
+        p.maxAllowedUids(), p.immunityPeriod(), p.stakeThreshold(), p.maxSpace());
+    Genesis genesis = new Genesis(g.chainName(), g.netuid(), g.blockTime(), slowLimit, g.ownerColdkey(),
+        g.ownerHotkey(), g.neurons());
+    return DevChain.start(DevChainConfig.forTests().withGenesis(genesis).withBlockTime(FAST));
   }
 
   private static SubstrateChainClient client(DevChain chain) {
