@@ -44,6 +44,14 @@ public enum ErrorCode {
   UNSUPPORTED_WALLET_FORMAT(1205, USER, "The wallet file is in a format we cannot read"),
   BAD_DOMAIN(1206, USER, "The signed request was made for another purpose or audience"),
 
+  // manipulation environments (1320-1339)
+  INVALID_ACTION(1320, USER, "The action does not have the shape, type or finite values the environment expects"),
+  NO_EPISODE_IN_PROGRESS(1321, USER, "The environment has no running episode: reset it first"),
+  UNKNOWN_CAMERA(1322, USER, "The environment has no camera with that name"),
+  INVALID_RENDER_SIZE(1323, USER, "The requested image size is outside the supported range"),
+  INVALID_INITIAL_STATE(1324, USER, "The initial state vector does not belong to this environment"),
+  ENVIRONMENT_CLOSED(1325, USER, "The environment was closed and cannot be used any more"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
