@@ -304,6 +304,7 @@ final class ManipulationEnv implements Environment {
   }
 
   private static final int ARM = 0xB4282D;
+  private static final int UPPER_ARM = 0x8C1E23;
   private static final int JOINT = 0x3A3A3A;
   private static final int GRIPPER = 0x5A5A5A;
   private static final int PAD = 0x202020;
@@ -333,10 +334,10 @@ final class ManipulationEnv implements Environment {
   /** A simple two-link arm from a pedestal to the wrist above the hand, elbow raised. */
   private void addArm(List<Drawable> out) {
     double[] h = scene.hand;
-    double[] base = {0, -0.15, -0.8};
-    double[] shoulder = {0, -0.15, 0.35};
+    double[] base = {0, -0.3, -0.8};
+    double[] shoulder = {0, -0.3, 0.55};
     double[] wrist = {h[0], h[1], h[2] + 0.13};
-    double link = 0.65;
+    double link = 0.72;
     double dx = wrist[0] - shoulder[0];
     double dy = wrist[1] - shoulder[1];
     double dz = wrist[2] - shoulder[2];
@@ -355,7 +356,7 @@ final class ManipulationEnv implements Environment {
       shoulder[0] + dx / 2 + rise * ux / ul, shoulder[1] + dy / 2 + rise * uy / ul, shoulder[2] + dz / 2 + rise * uz / ul,
     };
     out.add(new Drawable(Mesh.cylinder(), Transform.segment(base, shoulder, 0.09), JOINT));
-    out.add(new Drawable(Mesh.cylinder(), Transform.segment(shoulder, elbow, 0.045), ARM));
+    out.add(new Drawable(Mesh.cylinder(), Transform.segment(shoulder, elbow, 0.045), UPPER_ARM));
     out.add(new Drawable(Mesh.cylinder(), Transform.segment(elbow, wrist, 0.04), ARM));
     out.add(new Drawable(Mesh.sphere(), Transform.box(shoulder[0], shoulder[1], shoulder[2], 0.065, 0.065, 0.065), JOINT));
     out.add(new Drawable(Mesh.sphere(), Transform.box(elbow[0], elbow[1], elbow[2], 0.055, 0.055, 0.055), JOINT));

@@ -99,7 +99,7 @@ final class Scene {
     world.setGravity(0, 0, -9.81);
     world.setERP(0.2);
     world.setCFM(1e-6);
-    world.setQuickStepNumIterations(20);
+    world.setQuickStepNumIterations(10);
     world.setContactMaxCorrectingVel(0.5);
     world.setContactSurfaceLayer(0.0005);
     world.setAutoDisableFlag(false);
