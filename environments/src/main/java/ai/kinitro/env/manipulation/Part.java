@@ -24,6 +24,8 @@ final class Part {
   double gripHalfLength;
   /** Half of the part's vertical extent, for the grasp zone check. */
   double halfHeight;
+  /** The quaternion (w, x, y, z) last passed to ode4j, which recorded states store (see Scene). */
+  final double[] setQuaternion = {1, 0, 0, 0};
   DHingeJoint hinge;
   DSliderJoint slider;
 

@@ -248,6 +248,9 @@ final class Scene {
     System.arraycopy(target, 0, hand, 0, 3);
     handBody.setPosition(hand[0], hand[1], hand[2]);
     handBody.setLinearVel(0, 0, 0);
+    for (int i = 0, n = parts.size(); i < n; i++) {
+      canonicalizeQuaternion(parts.get(i));
+    }
     if (grasped >= 0) {
       Part p = parts.get(grasped);
       DVector3C pos = p.body.getPosition();
@@ -258,6 +261,21 @@ final class Scene {
         release();
       }
     }
+  }
+
+  /**
+   * ode4j renormalises a quaternion whenever it is set, and renormalising a normalised quaternion
+   * may change its last bits (it can even alternate between two values). So after every step each
+   * part's quaternion is set once more from itself, and that pre-image is what the state records:
+   * setting it again on restore reproduces the live quaternion and rotation matrix bit for bit.
+   */
+  private void canonicalizeQuaternion(Part p) {
+    DQuaternionC q = p.body.getQuaternion();
+    p.setQuaternion[0] = q.get0();
+    p.setQuaternion[1] = q.get1();
+    p.setQuaternion[2] = q.get2();
+    p.setQuaternion[3] = q.get3();
+    p.body.setQuaternion(new DQuaternion(p.setQuaternion[0], p.setQuaternion[1], p.setQuaternion[2], p.setQuaternion[3]));
   }
 
   private void updateGripper(double effort) {
@@ -419,16 +437,15 @@ final class Scene {
     int o = off + STATE_SIZE_FIXED;
     for (Part p : parts) {
       DVector3C pos = p.body.getPosition();
-      DQuaternionC q = p.body.getQuaternion();
       DVector3C v = p.body.getLinearVel();
       DVector3C w = p.body.getAngularVel();
       out[o++] = pos.get0();
       out[o++] = pos.get1();
       out[o++] = pos.get2();
-      out[o++] = q.get0();
-      out[o++] = q.get1();
-      out[o++] = q.get2();
-      out[o++] = q.get3();
+      out[o++] = p.setQuaternion[0];
+      out[o++] = p.setQuaternion[1];
+      out[o++] = p.setQuaternion[2];
+      out[o++] = p.setQuaternion[3];
       out[o++] = v.get0();
       out[o++] = v.get1();
       out[o++] = v.get2();
@@ -450,6 +467,7 @@ final class Scene {
     int o = off + STATE_SIZE_FIXED;
     for (Part p : parts) {
       p.body.setPosition(in[o], in[o + 1], in[o + 2]);
+      System.arraycopy(in, o + 3, p.setQuaternion, 0, 4);
       p.body.setQuaternion(new DQuaternion(in[o + 3], in[o + 4], in[o + 5], in[o + 6]));
       p.body.setLinearVel(in[o + 7], in[o + 8], in[o + 9]);
       p.body.setAngularVel(in[o + 10], in[o + 11], in[o + 12]);
