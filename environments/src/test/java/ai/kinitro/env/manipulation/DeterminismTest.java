@@ -96,6 +96,20 @@ class DeterminismTest {
   }
 
   @Test
+  void environmentsOnParallelThreadsGiveTheSameEpisodesAsAlone() throws Exception {
+    List<String> tasks = List.of("pick-place", "door-open", "peg-insert-side", "push");
+    List<String> alone = tasks.stream().map(t -> Trajectories.digest(t, 13, 150)).toList();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size())) {
+      List<java.util.concurrent.Future<String>> futures = tasks.stream()
+          .map(t -> pool.submit(() -> Trajectories.digest(t, 13, 150)))
+          .toList();
+      for (int i = 0; i < tasks.size(); i++) {
+        assertThat(futures.get(i).get()).as(tasks.get(i)).isEqualTo(alone.get(i));
+      }
+    }
+  }
+
+  @Test
   void aChildProcessProducesTheSameEpisode() throws IOException, InterruptedException {
     String expected = Trajectories.digest("pick-place", 21, 200);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
