@@ -1,5 +1,6 @@
 package ai.kinitro.env.manipulation;
 
+import ai.kinitro.env.manipulation.render.Mesh;
 import java.util.SplittableRandom;
 
 /**
@@ -38,7 +39,7 @@ final class ButtonPressTopdownTask extends Task {
     Part cap = s.addCylinderPart("button", 0.05, x, y, REST_TOP - 0.02, 0.02, 0.02);
     s.slider(cap, 0, 0, -1, 0, TRAVEL, 1.0);
     s.collideWithPads(cap, 0.5);
-    s.visuals.add(new Visual(ai.kinitro.env.manipulation.render.Mesh.cylinder(), PUCK, s.parts.indexOf(cap),
+    s.visuals.add(new Visual(Mesh.cylinder(), PUCK, s.parts.indexOf(cap),
         new double[] {0, 0, 0}, new double[] {0.02, 0.02, 0.02}));
     s.visuals.add(Visual.fixedBox(x - 0.05, y - 0.05, 0, x + 0.05, y + 0.05, 0.1, YELLOW));
   }

@@ -94,6 +94,11 @@ final class ManipulationEnv implements Environment {
   @Override
   public Map<String, Tensor> reset(long seed, ResetOptions options) {
     ensureOpen();
+    running = false;
+    int limit = options.maxEpisodeSteps().orElse(MAX_EPISODE_STEPS);
+    if (limit <= 0) {
+      throw new KinitroException(ErrorCode.INVALID_ARGUMENT, "maxEpisodeSteps must be positive, got " + limit);
+    }
     double[] state = options.initialState().orElse(null);
     double[] init;
     if (state != null) {
@@ -134,10 +139,7 @@ final class ManipulationEnv implements Environment {
     } finally {
       Ode.LOCK.unlock();
     }
-    maxSteps = options.maxEpisodeSteps().orElse(MAX_EPISODE_STEPS);
-    if (maxSteps <= 0) {
-      throw new KinitroException(ErrorCode.INVALID_ARGUMENT, "maxEpisodeSteps must be positive, got " + maxSteps);
-    }
+    maxSteps = limit;
     running = steps < maxSteps;
     return observation(lastObs.clone());
   }

@@ -40,7 +40,7 @@ final class PickPlaceTask extends Task {
     double toGoal = Rewards.distance(obs, 4, goal, 0);
     double handToPuck = Rewards.distance(obs, 0, obs, 4);
     double inPlace = Rewards.tolerance(toGoal, 0, 0.05, distance(s.init, goal));
-    double near = PuckSupport.near(s, obs, 0.02);
+    double near = PuckSupport.near(s, obs, 0.02, handInit());
     boolean held = s.grasped == 0;
     boolean lifted = obs[6] - s.init[2] > 0.01;
     double reward = 2 * near + (held ? 1 : 0) + (held && lifted ? 6 * inPlace : 0);

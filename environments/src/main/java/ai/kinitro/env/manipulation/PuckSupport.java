@@ -1,5 +1,6 @@
 package ai.kinitro.env.manipulation;
 
+import ai.kinitro.env.manipulation.render.Mesh;
 import java.util.SplittableRandom;
 
 /** The puck shared by reach, push and pick-place: a small upright cylinder on the table. */
@@ -36,14 +37,13 @@ final class PuckSupport {
     }
     s.collideWithTable(puck, 0.3);
     s.collideWithPads(puck, 0.8);
-    s.visuals.add(new Visual(ai.kinitro.env.manipulation.render.Mesh.cylinder(), Task.PUCK, s.parts.indexOf(puck),
+    s.visuals.add(new Visual(Mesh.cylinder(), Task.PUCK, s.parts.indexOf(puck),
         new double[] {0, 0, 0}, new double[] {RADIUS, RADIUS, HALF_HEIGHT}));
     return puck;
   }
 
   /** Reach term: how close the hand is to the puck, 1 within {@code radius}. */
-  static double near(Scene s, double[] obs, double radius) {
-    double[] handInit = {0, 0.6, 0.2};
+  static double near(Scene s, double[] obs, double radius, double[] handInit) {
     double margin = Rewards.distance(handInit, 0, s.init, 0);
     return Rewards.tolerance(Rewards.distance(obs, 0, obs, 4), 0, radius, margin);
   }

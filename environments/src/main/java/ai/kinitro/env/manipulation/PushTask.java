@@ -42,7 +42,7 @@ final class PushTask extends Task {
     double toGoal = Rewards.distance(obs, 4, goal, 0);
     double handToPuck = Rewards.distance(obs, 0, obs, 4);
     double inPlace = Rewards.tolerance(toGoal, 0, TARGET_RADIUS, distance(s.init, goal));
-    double near = PuckSupport.near(s, obs, 0.02);
+    double near = PuckSupport.near(s, obs, 0.02, handInit());
     double reward = 2 * near;
     if (handToPuck < 0.03) {
       reward += 1 + 6 * inPlace;
