@@ -54,6 +54,21 @@ public enum ErrorCode {
   // wallets and signed requests, continued (1220)
   MALFORMED_SIGNED_REQUEST(1220, USER, "A signed-request header is missing or malformed"),
 
+  // backend REST and admin API (1500-1549)
+  INVALID_REQUEST_BODY(1500, USER, "The request body is not valid JSON or does not match the expected shape"),
+  VALUE_TOO_LONG(1501, USER, "A text field is longer than allowed"),
+  INVALID_PAGINATION(1502, USER, "limit must be between 1 and 1000 and offset must not be negative"),
+  INVALID_BENCHMARK_SPEC(1503, USER, "A competition benchmark definition is incomplete or inconsistent"),
+  UNKNOWN_ENVIRONMENT(1504, USER, "A benchmark names an environment that is not in the registry"),
+  DUPLICATE_COMPETITION_NAME(1505, USER, "Another competition already has this name"),
+  CANDIDATE_ALREADY_REVIEWED(1506, USER, "The leader candidate was already reviewed"),
+  CANDIDATE_NOT_APPROVED(1507, USER, "Only an approved leader candidate can be unapproved"),
+  WIN_MARGIN_NOT_MET(1508, USER, "The candidate no longer beats the current leader by the competition's margin"),
+  NO_WEIGHTS_YET(1509, USER, "No weights snapshot has been computed yet"),
+  NOTHING_TO_RERUN(1510, USER, "No benchmark of the competition matches the rerun request"),
+  COMPETITION_INACTIVE(1511, USER, "The competition is not active"),
+  CANDIDATE_BELOW_THRESHOLDS(1512, USER, "The candidate does not meet the competition's eligibility thresholds"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
@@ -61,11 +76,18 @@ public enum ErrorCode {
   // crypto (2002-2004)
   CRYPTO_RESOURCE_CORRUPT(2002, INTERNAL, "A bundled cryptographic resource (such as the BIP-39 word list) is missing or corrupt"),
 
+  // backend (2200-2209)
+  INVALID_CONFIGURATION(2200, INTERNAL, "The backend configuration is invalid"),
+  STORED_DATA_CORRUPT(2201, INTERNAL, "A stored row does not have the shape the backend expects"),
+
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
   EXTERNAL_PROTOCOL_ERROR(3001, EXTERNAL, "An external service answered something we cannot understand"),
   CHAIN_DATA_TRUNCATED(3002, EXTERNAL, "Bytes from the chain ended before the expected value was complete"),
   CHAIN_DATA_MALFORMED(3003, EXTERNAL, "Bytes from the chain are not a valid encoding of the expected type"),
+
+  // backend (3300-3319)
+  DATABASE_UNAVAILABLE(3300, EXTERNAL, "The database cannot be reached"),
 
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
