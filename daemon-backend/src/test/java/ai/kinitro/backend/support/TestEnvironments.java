@@ -30,6 +30,11 @@ public class TestEnvironments {
   }
 
   @Bean
+  EventRecorder eventRecorder() {
+    return new EventRecorder();
+  }
+
+  @Bean
   Fixtures fixtures(ai.kinitro.backend.ids.IdGenerator ids, java.time.Clock clock, ai.kinitro.backend.competition.CompetitionService competitions,
       ai.kinitro.backend.submission.SubmissionUploadRepository uploads, ai.kinitro.backend.submission.SubmissionRepository submissions,
       ai.kinitro.backend.job.JobService jobs, ai.kinitro.backend.job.JobAssignmentRepository assignments,
