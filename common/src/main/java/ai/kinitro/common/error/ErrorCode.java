@@ -54,6 +54,12 @@ public enum ErrorCode {
   // wallets and signed requests, continued (1220)
   MALFORMED_SIGNED_REQUEST(1220, USER, "A signed-request header is missing or malformed"),
 
+  // validator and durable queue (1600)
+  VALIDATOR_CONFIG_INVALID(1600, USER, "A validator setting is missing or invalid"),
+  WEIGHTS_SNAPSHOT_STALE(1601, USER, "The weights snapshot is expired or older than the allowed age"),
+  WEIGHTS_NOTHING_TO_SET(1602, USER, "No entry of the weights snapshot maps to a neuron currently registered"),
+  QUEUE_ITEM_REJECTED(1603, USER, "The queue refused the item because a field is missing or out of range"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
@@ -61,16 +67,31 @@ public enum ErrorCode {
   // crypto (2002-2004)
   CRYPTO_RESOURCE_CORRUPT(2002, INTERNAL, "A bundled cryptographic resource (such as the BIP-39 word list) is missing or corrupt"),
 
+  // durable queue (2300)
+  QUEUE_LEASE_LOST(2300, INTERNAL, "The claim on a queue item was lost (it was reaped or taken over); the write was refused"),
+  QUEUE_SCHEMA_FAILED(2301, INTERNAL, "The queue's database schema could not be migrated"),
+
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
   EXTERNAL_PROTOCOL_ERROR(3001, EXTERNAL, "An external service answered something we cannot understand"),
   CHAIN_DATA_TRUNCATED(3002, EXTERNAL, "Bytes from the chain ended before the expected value was complete"),
   CHAIN_DATA_MALFORMED(3003, EXTERNAL, "Bytes from the chain are not a valid encoding of the expected type"),
 
+  // validator: queue database, backend link, chain weights (3400)
+  QUEUE_DATABASE_ERROR(3400, EXTERNAL, "The queue database failed or is unreachable"),
+  BACKEND_UNREACHABLE(3401, EXTERNAL, "The backend could not be reached or the connection dropped"),
+  BACKEND_HANDSHAKE_FAILED(3402, EXTERNAL, "The backend refused the validator's registration"),
+  WEIGHTS_REJECTED_BY_CHAIN(3403, EXTERNAL, "The chain refused the weights extrinsic"),
+  WEIGHTS_ENDPOINT_FAILED(3404, EXTERNAL, "The backend's weights endpoint failed or answered something unreadable"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
-  CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now");
+  CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now"),
+
+  // validator (4400)
+  WEIGHTS_RATE_LIMITED(4400, RESOURCES, "The chain's weights rate limit has not elapsed since the last update"),
+  TOO_MANY_UNREVEALED_COMMITS(4401, RESOURCES, "The chain holds the maximum number of unrevealed weight commits");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
