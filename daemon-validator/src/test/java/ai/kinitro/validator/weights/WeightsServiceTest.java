@@ -175,6 +175,7 @@ class WeightsServiceTest {
     WeightsService service = service();
     service.pollOnce();
     chain.advance(chain.rateLimit);
+    now.set(now.get().plusSeconds(60));
 
     receive(List.of(new WeightEntry(2, CHARLIE, 1.0)));
     assertThat(service.pollOnce()).isEqualTo(WeightsService.Step.SET);
