@@ -14,6 +14,7 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "kinitro.state-dir=target/health-test-state",
+    "kinitro.validator.database.embedded-port=0",
     "kinitro.validator.hotkey.secret-uri=//Alice",
     "kinitro.validator.backend.api-key=kin_test_key",
     "kinitro.validator.backend.url=ws://127.0.0.1:9/ws/validator",

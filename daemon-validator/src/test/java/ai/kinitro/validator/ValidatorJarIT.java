@@ -16,6 +16,7 @@ class ValidatorJarIT {
     Path jar = Path.of("target", "kinitro-validator.jar");
     try (DaemonProcess daemon = DaemonProcess.start(jar, "server.port",
         List.of("--kinitro.state-dir=" + Path.of("target", "it-state").toAbsolutePath(), "--kinitro.validator.hotkey.secret-uri=//Alice",
+            "--kinitro.validator.database.embedded-port=0",
             "--kinitro.validator.backend.api-key=kin_it_key", "--kinitro.validator.backend.url=ws://127.0.0.1:9/ws/validator"),
         Map.of(), Path.of("target", "it-logs"))) {
       String health = daemon.awaitHttpOk("/actuator/health", Duration.ofSeconds(90));

@@ -20,7 +20,7 @@ class DatabaseConfiguration {
   @Bean(destroyMethod = "close")
   EmbeddedDatabaseHolder embeddedDatabase(DatabaseProperties settings, NodeProperties node) {
     return settings.embedded()
-        ? new EmbeddedDatabaseHolder(EmbeddedDatabase.start(node.stateDir().resolve("validator-postgres")))
+        ? new EmbeddedDatabaseHolder(EmbeddedDatabase.start(node.stateDir().resolve("validator-postgres"), settings.embeddedPort()))
         : new EmbeddedDatabaseHolder(null);
   }
 

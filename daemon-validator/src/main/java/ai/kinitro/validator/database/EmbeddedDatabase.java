@@ -19,11 +19,15 @@ final class EmbeddedDatabase implements AutoCloseable {
     this.server = server;
   }
 
-  static EmbeddedDatabase start(Path dataDirectory) {
+  static EmbeddedDatabase start(Path dataDirectory, int port) {
     try {
       Files.createDirectories(dataDirectory.getParent());
       long started = System.nanoTime();
-      EmbeddedPostgres server = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      EmbeddedPostgres server = builder
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
           .start();

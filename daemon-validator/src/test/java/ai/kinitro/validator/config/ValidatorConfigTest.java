@@ -34,7 +34,7 @@ class ValidatorConfigTest {
         Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(10), 256, 64,
         Duration.ofSeconds(5), 5));
     assertThat(bind("kinitro.validator.hotkey", HotkeyProperties.class, none)).isEqualTo(new HotkeyProperties(null, null, null, null));
-    assertThat(bind("kinitro.validator.database", DatabaseProperties.class, none)).isEqualTo(new DatabaseProperties(null, null, null, 10));
+    assertThat(bind("kinitro.validator.database", DatabaseProperties.class, none)).isEqualTo(new DatabaseProperties(null, null, null, 10, 5439));
     assertThat(bind("kinitro.validator.chain", ChainProperties.class, none))
         .isEqualTo(new ChainProperties(URI.create("wss://entrypoint-finney.opentensor.ai:443"), 0L));
     assertThat(bind("kinitro.validator.weights", WeightsProperties.class, none)).isEqualTo(new WeightsProperties(true,
@@ -73,8 +73,9 @@ class ValidatorConfigTest {
         .isEqualTo(new HotkeyProperties(Path.of("/w"), "vw", "vh", "//Bob"));
     assertThat(bind("kinitro.validator.database", DatabaseProperties.class, Map.of(
         "kinitro.validator.database.url", "jdbc:postgresql://db/k", "kinitro.validator.database.username", "u",
-        "kinitro.validator.database.password", "p", "kinitro.validator.database.pool-size", "4")))
-        .isEqualTo(new DatabaseProperties("jdbc:postgresql://db/k", "u", "p", 4));
+        "kinitro.validator.database.password", "p", "kinitro.validator.database.pool-size", "4",
+        "kinitro.validator.database.embedded-port", "6000")))
+        .isEqualTo(new DatabaseProperties("jdbc:postgresql://db/k", "u", "p", 4, 6000));
     assertThat(bind("kinitro.validator.chain", ChainProperties.class, Map.of(
         "kinitro.validator.chain.url", "ws://127.0.0.1:9944", "kinitro.validator.chain.version-key", "7")))
         .isEqualTo(new ChainProperties(URI.create("ws://127.0.0.1:9944"), 7L));
@@ -113,6 +114,6 @@ class ValidatorConfigTest {
     assertThat(new BackendProperties(null, "kin_live_secret", null, null, null, null, null, null, null, null, null, null, null))
         .asString().doesNotContain("kin_live_secret");
     assertThat(new HotkeyProperties(null, null, null, "//Alice")).asString().doesNotContain("Alice");
-    assertThat(new DatabaseProperties("jdbc:postgresql://db/k", "u", "hunter2", null)).asString().doesNotContain("hunter2");
+    assertThat(new DatabaseProperties("jdbc:postgresql://db/k", "u", "hunter2", null, null)).asString().doesNotContain("hunter2");
   }
 }
