@@ -12,7 +12,7 @@ public sealed interface TxOutcome {
   /**
    * Refused.
    *
-   * @param code WEIGHTS_RATE_LIMITED, TOO_MANY_UNREVEALED_COMMITS, WEIGHTS_REJECTED_BY_CHAIN, …
+   * @param code CHAIN_RATE_LIMITED, CHAIN_TOO_MANY_UNREVEALED_COMMITS, WEIGHTS_REJECTED_BY_CHAIN, …
    * @param chainError the chain's error name (e.g. {@code SettingWeightsTooFast}) or a transport failure
    * @param retryAtBlock when a rate limit ends, if known
    */

@@ -171,7 +171,7 @@ public final class WeightsService {
   private Step rejected(WeightsSnapshot snapshot, TxOutcome.Rejected rejected, SubnetView subnet, String action) {
     count(action, "failure", rejected.code());
     store.recordError(snapshot.messageId(), rejected.code() + ": " + rejected.chainError());
-    if (rejected.code() == ErrorCode.WEIGHTS_RATE_LIMITED) {
+    if (rejected.code() == ErrorCode.CHAIN_RATE_LIMITED) {
       notBeforeBlock = rejected.retryAtBlock().orElse(subnet.block() + Math.max(1, subnet.weightsRateLimit()));
       LOG.info("The chain refused the weights as too early ({}); retrying at block {}", rejected.chainError(), notBeforeBlock);
       return Step.WAITING_FOR_RATE_LIMIT;

@@ -69,7 +69,7 @@ final class FakeWeightSetter implements WeightSetter {
   private TxOutcome rateLimited() {
     long last = lastUpdate.get(self());
     if (block - last < rateLimit) {
-      return new TxOutcome.Rejected(ErrorCode.WEIGHTS_RATE_LIMITED, "SettingWeightsTooFast", OptionalLong.of(last + rateLimit));
+      return new TxOutcome.Rejected(ErrorCode.CHAIN_RATE_LIMITED, "SettingWeightsTooFast", OptionalLong.of(last + rateLimit));
     }
     return null;
   }
@@ -104,7 +104,7 @@ final class FakeWeightSetter implements WeightSetter {
       return limited;
     }
     if (commits.size() >= 10) {
-      return new TxOutcome.Rejected(ErrorCode.TOO_MANY_UNREVEALED_COMMITS, "TooManyUnrevealedCommits", OptionalLong.empty());
+      return new TxOutcome.Rejected(ErrorCode.CHAIN_TOO_MANY_UNREVEALED_COMMITS, "TooManyUnrevealedCommits", OptionalLong.empty());
     }
     commits.add(new Commit(hash.clone(), epoch()));
     lastUpdate.set(self(), block);
