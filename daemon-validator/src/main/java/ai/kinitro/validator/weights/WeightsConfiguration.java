@@ -1,5 +1,6 @@
 package ai.kinitro.validator.weights;
 
+import ai.kinitro.common.chain.client.TxOptions;
 import ai.kinitro.queue.BackgroundLoop;
 import ai.kinitro.queue.notify.PgWakeups;
 import ai.kinitro.validator.ManagedDuty;
@@ -14,8 +15,6 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +23,6 @@ import org.springframework.context.annotation.Configuration;
 /** The weights store, inbox and duty; the lite poller in lite mode. */
 @Configuration(proxyBeanMethods = false)
 class WeightsConfiguration {
-  private static final Logger LOG = LoggerFactory.getLogger(WeightsConfiguration.class);
-
   @Bean
   WeightsStore weightsStore(DataSource dataSource) {
     return new WeightsStore(dataSource);
@@ -36,11 +33,16 @@ class WeightsConfiguration {
     return new WeightsInbox(store, wakeups, clock);
   }
 
+  /** The chain client, opened on first use (a node that is down at start must not stop the daemon). */
+  @Bean(destroyMethod = "close")
+  LazyChainClient chainClient(ChainProperties chain) {
+    return new LazyChainClient(chain.url());
+  }
+
   @Bean
   @ConditionalOnMissingBean
-  WeightSetter weightSetter(ChainProperties chain) {
-    LOG.warn("No chain client in this build: weight snapshots are stored but cannot be set on {}", chain.url());
-    return new ChainUnavailableWeightSetter(chain.url());
+  WeightSetter weightSetter(LazyChainClient chain, ValidatorIdentity identity) {
+    return new ChainClientWeightSetter(chain::get, identity.signer(), TxOptions.DEFAULT);
   }
 
   @Bean

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The weights duty. Each {@link #pollOnce()} reads the subnet once and does at most one extrinsic:
  * reveal a due commit; or set (plain) or commit (commit-reveal v2) the newest unexpired snapshot
  * when it was not applied yet or was last applied longer ago than the re-apply cadence — unless the
- * rate limit has not passed, in which case it waits and tries again after the limit.
+ * rate limit has not passed, in which case it waits and tries again after the limit (a last update
+ * at block 0 means the uid never set weights, which the chain does not rate-limit).
  */
 public final class WeightsService {
   /** Metric: weight extrinsics, by action (set, commit, reveal), outcome and error code. */
@@ -101,7 +102,7 @@ public final class WeightsService {
           + "; upgrade the validator or raise kinitro.validator.chain.version-key", "set");
     }
     long lastUpdate = subnet.lastUpdate().get(self.getAsInt());
-    if (subnet.block() - lastUpdate < subnet.weightsRateLimit()) {
+    if (lastUpdate > 0 && subnet.block() - lastUpdate < subnet.weightsRateLimit()) {
       notBeforeBlock = lastUpdate + subnet.weightsRateLimit();
       LOG.info("Weights rate limit: last update at block {}, limit {} blocks; waiting until block {}", lastUpdate,
           subnet.weightsRateLimit(), notBeforeBlock);

@@ -68,7 +68,7 @@ final class FakeWeightSetter implements WeightSetter {
 
   private TxOutcome rateLimited() {
     long last = lastUpdate.get(self());
-    if (block - last < rateLimit) {
+    if (last > 0 && block - last < rateLimit) {
       return new TxOutcome.Rejected(ErrorCode.CHAIN_RATE_LIMITED, "SettingWeightsTooFast", OptionalLong.of(last + rateLimit));
     }
     return null;
