@@ -53,6 +53,7 @@ class BackendOutageTest {
         Await.until("registration", () -> backend.registrations() == 1);
         jobs.forEach(backend::deliver);
         Await.until("every job acked", () -> jobs.stream().allMatch(j -> backend.deliveryAck(j.messageId()).isPresent()));
+        Await.until("the QUEUED reports relayed", () -> outbox.stats("backend").pending() == 0);
 
         backend.online(false);
         Await.until("the link noticing the outage", () -> link.state().status() != LinkState.Status.REGISTERED);
