@@ -47,6 +47,7 @@ class RedeliveryAfterCrashTest {
       validator.close();
       assertThat(backend.awaitingAck(job.messageId())).isTrue();
 
+      backend.online(true);
       ConfigurableApplicationContext restarted = ValidatorRunner.start(settings);
       try (FakeEvaluator evaluator = new FakeEvaluator(db.dataSource(), "evaluation").start()) {
         Await.until("the redelivery acked", () -> backend.deliveryAck(job.messageId()).isPresent());

@@ -94,9 +94,12 @@ public final class FakeBackend implements AutoCloseable {
 
   /**
    * Sends {@code message} and then behaves as if the validator died before its ack arrived: the
-   * connection stops listening (the ack is never seen) and is cut.
+   * connection stops listening (the ack is never seen) and is cut, and the backend refuses new
+   * connections until {@link #online(boolean) online(true)}, so the validator cannot get the
+   * redelivery before it is stopped.
    */
   public void deliverAndCutBeforeAck(DurableMessage message) {
+    online = false;
     synchronized (deliveries) {
       deliveries.put(message.messageId(), message);
     }
