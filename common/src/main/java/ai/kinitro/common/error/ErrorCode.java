@@ -190,11 +190,7 @@ public enum ErrorCode {
   DEVCHAIN_PORT_UNAVAILABLE(4120, RESOURCES, "The dev chain could not listen on its port (in use or not permitted)"),
 
   // rollouts (4200-4219)
-  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
-  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
-
-  // the local dev chain (4120)
-  DEVCHAIN_PORT_UNAVAILABLE(4120, RESOURCES, "The dev chain could not listen on its port (in use or not permitted)");
+  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
