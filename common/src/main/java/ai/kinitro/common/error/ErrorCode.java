@@ -73,12 +73,41 @@ public enum ErrorCode {
   INVALID_IMAGE_SIZE(1304, USER, "The requested image size is outside the supported range"),
   ENVIRONMENT_CLOSED(1305, USER, "The environment was closed and cannot be used any more"),
 
+  // submissions: manifest and archive (1400-1419)
+  SUBMISSION_MANIFEST_MISSING(1400, USER, "The submission has no kinitro-agent.json manifest at its root"),
+  SUBMISSION_MANIFEST_INVALID(1401, USER, "The submission manifest is not valid JSON or does not match the manifest schema"),
+  SUBMISSION_KIND_UNSUPPORTED(1402, USER, "The submission declares an agent kind this evaluator cannot run"),
+  ARCHIVE_CHECKSUM_MISMATCH(1403, USER, "The archive's SHA-256 differs from the expected value"),
+  ARCHIVE_TOO_LARGE(1404, USER, "The archive or its unpacked content is larger than allowed"),
+  ARCHIVE_TOO_MANY_FILES(1405, USER, "The archive holds more entries than allowed"),
+  ARCHIVE_ABSOLUTE_PATH(1406, USER, "An archive entry has an absolute path"),
+  ARCHIVE_PATH_TRAVERSAL(1407, USER, "An archive entry's path contains '..'"),
+  ARCHIVE_LINK_ESCAPES(1408, USER, "An archive symlink or hard link points outside the archive root"),
+  ARCHIVE_SPECIAL_FILE(1409, USER, "An archive entry is a device, FIFO or other special file"),
+  ARCHIVE_DUPLICATE_ENTRY(1410, USER, "Two archive entries have the same path"),
+  ARCHIVE_MALFORMED(1411, USER, "The archive is not a readable tar.gz"),
+
+  // agent faults: counted against the submission (1420-1449)
+  AGENT_FAILED_TO_START(1420, USER, "The agent did not start or never answered Ping within the start-up timeout"),
+  AGENT_CRASHED(1421, USER, "The agent process exited while it was being evaluated"),
+  AGENT_TIMEOUT(1422, USER, "The agent did not answer a call within the per-call timeout"),
+  AGENT_MALFORMED_TENSOR(1423, USER, "A tensor's dtype, shape and byte length do not agree"),
+  AGENT_INVALID_ACTION(1424, USER, "The agent's action is outside the action space or the batch has the wrong number of actions"),
+  AGENT_CALL_FAILED(1425, USER, "The agent answered a call with an error"),
+  AGENT_NETWORK_ATTEMPT(1426, USER, "The agent tried to open a network connection, which the sandbox forbids"),
+  AGENT_RESOURCE_LIMIT(1427, USER, "The agent was stopped for exceeding its CPU or memory limit"),
+  AGENT_WALL_TIME_EXCEEDED(1428, USER, "The agent ran longer than its wall-time limit"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
 
   // crypto (2002-2004)
   CRYPTO_RESOURCE_CORRUPT(2002, INTERNAL, "A bundled cryptographic resource (such as the BIP-39 word list) is missing or corrupt"),
+
+  // agent runtimes and rollouts (2100-2119)
+  AGENT_RUNTIME_FAILED(2100, INTERNAL, "The evaluator could not prepare or launch the agent process"),
+  ENVIRONMENT_FAILED(2101, INTERNAL, "The simulated environment failed during an episode"),
 
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
@@ -98,6 +127,9 @@ public enum ErrorCode {
   CHAIN_UNSUPPORTED_RUNTIME(3108, EXTERNAL, "The node's runtime lacks something this client needs or uses a format it does not know"),
   CHAIN_REPLAY_UNMATCHED(3109, EXTERNAL, "A replayed chain request has no stored answer"),
 
+  // agent sandbox (3200-3219)
+  SANDBOX_FAILED(3200, EXTERNAL, "The sandbox tool (bubblewrap) could not set up the agent's sandbox on this host"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
@@ -107,7 +139,10 @@ public enum ErrorCode {
   CHAIN_RATE_LIMITED(4100, RESOURCES, "The chain's rate limit for this call has not passed yet"),
   CHAIN_COMMITMENT_SPACE_EXCEEDED(4101, RESOURCES, "The hotkey used up its commitment space for this epoch"),
   CHAIN_TOO_MANY_UNREVEALED_COMMITS(4102, RESOURCES, "The hotkey has too many unrevealed weight commits"),
-  CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce");
+  CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce"),
+
+  // rollouts (4200-4219)
+  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
