@@ -98,6 +98,12 @@ public enum ErrorCode {
   AGENT_RESOURCE_LIMIT(1427, USER, "The agent was stopped for exceeding its CPU or memory limit"),
   AGENT_WALL_TIME_EXCEEDED(1428, USER, "The agent ran longer than its wall-time limit"),
 
+  // validator and durable queue (1600)
+  VALIDATOR_CONFIG_INVALID(1600, USER, "A validator setting is missing or invalid"),
+  WEIGHTS_SNAPSHOT_STALE(1601, USER, "The weights snapshot is expired or older than the allowed age"),
+  WEIGHTS_NOTHING_TO_SET(1602, USER, "No entry of the weights snapshot maps to a neuron currently registered"),
+  QUEUE_ITEM_REJECTED(1603, USER, "The queue refused the item because a field is missing or out of range"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
@@ -108,6 +114,9 @@ public enum ErrorCode {
   // agent runtimes and rollouts (2100-2119)
   AGENT_RUNTIME_FAILED(2100, INTERNAL, "The evaluator could not prepare or launch the agent process"),
   ENVIRONMENT_FAILED(2101, INTERNAL, "The simulated environment failed during an episode"),
+  // durable queue (2300)
+  QUEUE_LEASE_LOST(2300, INTERNAL, "The claim on a queue item was lost (it was reaped or taken over); the write was refused"),
+  QUEUE_SCHEMA_FAILED(2301, INTERNAL, "The queue's database schema could not be migrated"),
 
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
@@ -129,6 +138,12 @@ public enum ErrorCode {
 
   // agent sandbox (3200-3219)
   SANDBOX_FAILED(3200, EXTERNAL, "The sandbox tool (bubblewrap) could not set up the agent's sandbox on this host"),
+  // validator: queue database, backend link, chain weights (3400)
+  QUEUE_DATABASE_ERROR(3400, EXTERNAL, "The queue database failed or is unreachable"),
+  BACKEND_UNREACHABLE(3401, EXTERNAL, "The backend could not be reached or the connection dropped"),
+  BACKEND_HANDSHAKE_FAILED(3402, EXTERNAL, "The backend refused the validator's registration"),
+  WEIGHTS_REJECTED_BY_CHAIN(3403, EXTERNAL, "The chain refused the weights extrinsic"),
+  WEIGHTS_ENDPOINT_FAILED(3404, EXTERNAL, "The backend's weights endpoint failed or answered something unreadable"),
 
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
@@ -142,7 +157,11 @@ public enum ErrorCode {
   CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce"),
 
   // rollouts (4200-4219)
-  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline");
+  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
+
+  // validator (4400)
+  WEIGHTS_RATE_LIMITED(4400, RESOURCES, "The chain's weights rate limit has not elapsed since the last update"),
+  TOO_MANY_UNREVEALED_COMMITS(4401, RESOURCES, "The chain holds the maximum number of unrevealed weight commits");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
