@@ -54,6 +54,11 @@ public enum ErrorCode {
   CHAIN_BAD_SIGNATURE(1148, USER, "The node rejected the transaction's signature"),
   CHAIN_INSUFFICIENT_BALANCE(1149, USER, "The signer cannot pay the transaction fee"),
 
+  // the local dev chain (1160)
+  DEVCHAIN_GENESIS_INVALID(1160, USER, "The dev chain genesis file is missing, malformed or inconsistent"),
+  DEVCHAIN_CONFIG_INVALID(1161, USER, "A dev chain setting is out of range"),
+  DEVCHAIN_DEV_CALL_REJECTED(1162, USER, "A dev_ RPC call of the dev chain was refused"),
+
   // keys, signatures and signed requests (1200)
   BAD_SIGNATURE(1200, USER, "The signature does not verify against the claimed key"),
   STALE_TIMESTAMP(1201, USER, "The signed timestamp is outside the allowed window"),
@@ -162,6 +167,10 @@ public enum ErrorCode {
   WEIGHTS_REJECTED_BY_CHAIN(3403, EXTERNAL, "The chain refused the weights extrinsic"),
   WEIGHTS_ENDPOINT_FAILED(3404, EXTERNAL, "The backend's weights endpoint failed or answered something unreadable"),
 
+  // the local dev chain's data directory (3150)
+  DEVCHAIN_STATE_UNREADABLE(3150, EXTERNAL, "The dev chain's data directory holds state it cannot read"),
+  DEVCHAIN_STATE_WRITE_FAILED(3151, EXTERNAL, "The dev chain could not write its state to the data directory"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
@@ -172,6 +181,9 @@ public enum ErrorCode {
   CHAIN_COMMITMENT_SPACE_EXCEEDED(4101, RESOURCES, "The hotkey used up its commitment space for this epoch"),
   CHAIN_TOO_MANY_UNREVEALED_COMMITS(4102, RESOURCES, "The hotkey has too many unrevealed weight commits"),
   CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce"),
+
+  // the local dev chain (4120)
+  DEVCHAIN_PORT_UNAVAILABLE(4120, RESOURCES, "The dev chain could not listen on its port (in use or not permitted)"),
 
   // rollouts (4200-4219)
   ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
