@@ -111,9 +111,16 @@ public final class BackgroundLoop implements AutoCloseable {
   public void stop(Duration deadline) {
     running = false;
     thread.interrupt();
-    try {
-      thread.join(deadline);
-    } catch (InterruptedException e) {
+    boolean interrupted = false;
+    long end = System.nanoTime() + deadline.toNanos();
+    while (thread.isAlive() && System.nanoTime() < end) {
+      try {
+        thread.join(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
     if (thread.isAlive()) {

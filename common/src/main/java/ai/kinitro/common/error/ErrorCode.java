@@ -191,11 +191,7 @@ public enum ErrorCode {
   // evaluator (4220-4239)
   EVALUATOR_DISK_FULL(4220, RESOURCES, "The evaluator's work directory has no space left"),
   JOB_DEADLINE_EXCEEDED(4221, RESOURCES, "The job's deadline passed before its evaluation could finish"),
-  AGENT_POD_START_TIMEOUT(4222, RESOURCES, "The agent pod did not reach the running state within the readiness timeout"),
-
-  // validator (4400)
-  WEIGHTS_RATE_LIMITED(4400, RESOURCES, "The chain's weights rate limit has not elapsed since the last update"),
-  TOO_MANY_UNREVEALED_COMMITS(4401, RESOURCES, "The chain holds the maximum number of unrevealed weight commits");
+  AGENT_POD_START_TIMEOUT(4222, RESOURCES, "The agent pod did not reach the running state within the readiness timeout");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
