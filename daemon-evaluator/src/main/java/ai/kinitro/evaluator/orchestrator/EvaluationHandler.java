@@ -138,7 +138,10 @@ public final class EvaluationHandler implements JobHandler {
       finish(job, received, started.get(), result, EvaluationStatus.COMPLETED, null);
       return;
     }
-    boolean shuttingDown = stopping.getAsBoolean() || Thread.currentThread().isInterrupted();
+    // An interrupt means the pool stops this job at shutdown; clear it so the reports below can
+    // still reach the database.
+    boolean interrupted = Thread.interrupted();
+    boolean shuttingDown = stopping.getAsBoolean() || interrupted;
     switch (Verdicts.of(failure.code(), claimed.lastAttempt(), shuttingDown)) {
       case Verdicts.Verdict.Final f -> finish(job, received, started.get(), result, f.status(), failure);
       case Verdicts.Verdict.Retry r -> {

@@ -240,4 +240,23 @@ class EvaluatorEndToEndTest {
     assertThat(record.attempts()).isEqualTo(2);
     assertThat(resultOf(job).status()).isEqualTo(EvaluationStatus.COMPLETED);
   }
+
+  @Test
+  void stoppingTheEvaluatorMidJobGivesTheJobBackWithoutBlamingTheAgent() {
+    OrchestratorProperties quickShutdown = new OrchestratorProperties(1, null, null, "evaluator-under-test",
+        Duration.ofMillis(200), Duration.ofMillis(500), 2, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(60), 1,
+        Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(20), null,
+        null, null);
+    Orchestrator orchestrator = harness.orchestrator(quickShutdown).start();
+    EvalJob job = queueJob(misbehaving("hang"), 1, 10, 3);
+    EvaluatorHarness.await(() -> harness.sent(JobStatusUpdate.class, job.jobId()).stream()
+        .anyMatch(s -> s.status() == EvaluationStatus.RUNNING), JOB_TIMEOUT, "the job to run");
+
+    orchestrator.close();
+
+    assertThat(harness.sent(EvalResult.class, job.jobId())).isEmpty();
+    JobRecord record = harness.record(job.jobId());
+    assertThat(record.state()).isEqualTo(JobState.READY);
+    assertThat(record.lastError()).hasValueSatisfying(e -> assertThat(e).contains("EVALUATOR_SHUTTING_DOWN"));
+  }
 }
