@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for one agent pod to run, without holding a thread: pod events arrive from a watch, a
- * poll on the shared scheduler (named {@code k8s-pod-wait}) is the safety net for missed events,
+ * Waits for one agent pod to run, without holding a thread: pod events arrive from a watch and
+ * are handled on the shared scheduler (named {@code k8s-pod-wait}), where a
+ * poll is the safety net for missed events,
  * and a scheduled timeout ends the wait. Each look is read by {@link PodObservation}:
  *
  * <ol>
@@ -69,7 +70,14 @@ final class PodStartup implements AutoCloseable {
       watch = client.pods().inNamespace(namespace).withName(podName).watch(new Watcher<>() {
         @Override
         public void eventReceived(Action action, Pod pod) {
-          look(action == Action.DELETED ? null : pod);
+          // Never work on the client's dispatch thread: the look may call the API (egress lock)
+          // and closes this very watch when it is done.
+          Pod seen = action == Action.DELETED ? null : pod;
+          try {
+            scheduler.execute(() -> look(seen));
+          } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.debug("Pod event for {} after shutdown ignored", podName);
+          }
         }
 
         @Override
