@@ -117,6 +117,10 @@ public enum ErrorCode {
   NOTHING_TO_RERUN(1510, USER, "No benchmark of the competition matches the rerun request"),
   COMPETITION_INACTIVE(1511, USER, "The competition is not active"),
   CANDIDATE_BELOW_THRESHOLDS(1512, USER, "The candidate does not meet the competition's eligibility thresholds"),
+  // evaluator: jobs that cannot be run as given (1450-1499)
+  JOB_PAYLOAD_INVALID(1450, USER, "The queued evaluation job cannot be read as an eval_job"),
+  BENCHMARK_UNSUPPORTED(1451, USER, "The job names an environment provider, environment or camera this evaluator does not have"),
+
   // validator and durable queue (1600)
   VALIDATOR_CONFIG_INVALID(1600, USER, "A validator setting is missing or invalid"),
   WEIGHTS_SNAPSHOT_STALE(1601, USER, "The weights snapshot is expired or older than the allowed age"),
@@ -130,10 +134,6 @@ public enum ErrorCode {
   // crypto (2002-2004)
   CRYPTO_RESOURCE_CORRUPT(2002, INTERNAL, "A bundled cryptographic resource (such as the BIP-39 word list) is missing or corrupt"),
 
-  // durable queue (2300)
-  QUEUE_LEASE_LOST(2300, INTERNAL, "The claim on a queue item was lost (it was reaped or taken over); the write was refused"),
-  QUEUE_SCHEMA_FAILED(2301, INTERNAL, "The queue's database schema could not be migrated"),
-
   // agent runtimes and rollouts (2100-2119)
   AGENT_RUNTIME_FAILED(2100, INTERNAL, "The evaluator could not prepare or launch the agent process"),
   ENVIRONMENT_FAILED(2101, INTERNAL, "The simulated environment failed during an episode"),
@@ -141,6 +141,12 @@ public enum ErrorCode {
   // backend (2200-2209)
   INVALID_CONFIGURATION(2200, INTERNAL, "The backend configuration is invalid"),
   STORED_DATA_CORRUPT(2201, INTERNAL, "A stored row does not have the shape the backend expects"),
+  // evaluator (2120-2139)
+  EVALUATOR_SHUTTING_DOWN(2120, INTERNAL, "The evaluator stopped while the job was running; the job goes back to the queue"),
+  EVALUATION_FAILED(2121, INTERNAL, "The evaluation stopped on an unexpected error in the evaluator"),
+  // durable queue (2300)
+  QUEUE_LEASE_LOST(2300, INTERNAL, "The claim on a queue item was lost (it was reaped or taken over); the write was refused"),
+  QUEUE_SCHEMA_FAILED(2301, INTERNAL, "The queue's database schema could not be migrated"),
 
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
@@ -162,18 +168,27 @@ public enum ErrorCode {
 
   // agent sandbox (3200-3219)
   SANDBOX_FAILED(3200, EXTERNAL, "The sandbox tool (bubblewrap) could not set up the agent's sandbox on this host"),
-  // the local dev chain's data directory (3150)
-  DEVCHAIN_STATE_UNREADABLE(3150, EXTERNAL, "The dev chain's data directory holds state it cannot read"),
-  DEVCHAIN_STATE_WRITE_FAILED(3151, EXTERNAL, "The dev chain could not write its state to the data directory"),
 
   // backend (3300-3319)
   DATABASE_UNAVAILABLE(3300, EXTERNAL, "The database cannot be reached"),
+  // evaluator: artifact store, Kubernetes, frame store (3220-3249)
+  ARTIFACT_UNAVAILABLE(3220, EXTERNAL, "The submission archive could not be downloaded (network error or server error)"),
+  ARTIFACT_URL_REJECTED(3221, EXTERNAL, "The artifact store refused the presigned URL (expired, forbidden or not found)"),
+  ARTIFACT_DIGEST_MISMATCH(3222, EXTERNAL, "The downloaded archive's size or SHA-256 differs from the job's"),
+  KUBERNETES_API_FAILED(3223, EXTERNAL, "The Kubernetes API refused or failed a request of the evaluator"),
+  AGENT_POD_UNSCHEDULABLE(3224, EXTERNAL, "The cluster has no node that can take the agent pod now"),
+  AGENT_POD_SETUP_FAILED(3225, EXTERNAL, "The agent pod failed before the agent ran (image pull, init container, eviction)"),
+  FRAME_UPLOAD_FAILED(3226, EXTERNAL, "A camera frame could not be stored in the validator's bucket"),
   // validator: queue database, backend link, chain weights (3400)
   QUEUE_DATABASE_ERROR(3400, EXTERNAL, "The queue database failed or is unreachable"),
   BACKEND_UNREACHABLE(3401, EXTERNAL, "The backend could not be reached or the connection dropped"),
   BACKEND_HANDSHAKE_FAILED(3402, EXTERNAL, "The backend refused the validator's registration"),
   WEIGHTS_REJECTED_BY_CHAIN(3403, EXTERNAL, "The chain refused the weights extrinsic"),
   WEIGHTS_ENDPOINT_FAILED(3404, EXTERNAL, "The backend's weights endpoint failed or answered something unreadable"),
+
+  // the local dev chain's data directory (3150)
+  DEVCHAIN_STATE_UNREADABLE(3150, EXTERNAL, "The dev chain's data directory holds state it cannot read"),
+  DEVCHAIN_STATE_WRITE_FAILED(3151, EXTERNAL, "The dev chain could not write its state to the data directory"),
 
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
@@ -190,7 +205,12 @@ public enum ErrorCode {
   DEVCHAIN_PORT_UNAVAILABLE(4120, RESOURCES, "The dev chain could not listen on its port (in use or not permitted)"),
 
   // rollouts (4200-4219)
-  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline");
+  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
+
+  // evaluator (4220-4239)
+  EVALUATOR_DISK_FULL(4220, RESOURCES, "The evaluator's work directory has no space left"),
+  JOB_DEADLINE_EXCEEDED(4221, RESOURCES, "The job's deadline passed before its evaluation could finish"),
+  AGENT_POD_START_TIMEOUT(4222, RESOURCES, "The agent pod did not reach the running state within the readiness timeout");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
