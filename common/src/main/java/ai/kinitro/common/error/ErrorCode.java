@@ -54,6 +54,23 @@ public enum ErrorCode {
   // wallets and signed requests, continued (1220)
   MALFORMED_SIGNED_REQUEST(1220, USER, "A signed-request header is missing or malformed"),
 
+  // backend: uploads, commitments, vault, validator channel (1550-1599)
+  HOTKEY_NOT_REGISTERED(1550, USER, "The hotkey is not registered on the subnet"),
+  COMPETITION_NOT_FOUND(1551, USER, "No competition has this id"),
+  COMPETITION_INACTIVE(1552, USER, "The competition does not accept submissions now"),
+  ARTIFACT_TOO_LARGE(1553, USER, "The archive is larger than the competition allows"),
+  VERSION_ALREADY_SUBMITTED(1554, USER, "This hotkey already has an upload or submission with this version"),
+  UPLOAD_NOT_FOUND(1555, USER, "No upload has this submission id"),
+  UPLOAD_EXPIRED(1556, USER, "The upload expired before it was committed"),
+  ARTIFACT_MISSING(1557, USER, "The archive was never stored in the vault"),
+  ARTIFACT_SIZE_MISMATCH(1558, USER, "The stored archive's size differs from the declared size"),
+  ARTIFACT_HASH_MISMATCH(1559, USER, "The stored archive's SHA-256 differs from the declared hash"),
+  COMMITMENT_MALFORMED(1560, USER, "The on-chain commitment is not a Kinitro submission commitment"),
+  COMMITMENT_MISMATCH(1561, USER, "The commitment names an upload of another hotkey or competition"),
+  VALIDATOR_PERMIT_REQUIRED(1562, USER, "The hotkey holds no validator permit on the subnet"),
+  API_KEY_HOTKEY_MISMATCH(1563, USER, "The API key is bound to another hotkey"),
+  CHALLENGE_EXPIRED(1564, USER, "The authentication challenge expired before the answer arrived"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
@@ -61,16 +78,27 @@ public enum ErrorCode {
   // crypto (2002-2004)
   CRYPTO_RESOURCE_CORRUPT(2002, INTERNAL, "A bundled cryptographic resource (such as the BIP-39 word list) is missing or corrupt"),
 
+  // backend delivery and ingestion (2210-2219)
+  DELIVERY_DEADLINE_PASSED(2210, INTERNAL, "The validator did not finish the job before its deadline; the job is retried"),
+
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
   EXTERNAL_PROTOCOL_ERROR(3001, EXTERNAL, "An external service answered something we cannot understand"),
   CHAIN_DATA_TRUNCATED(3002, EXTERNAL, "Bytes from the chain ended before the expected value was complete"),
   CHAIN_DATA_MALFORMED(3003, EXTERNAL, "Bytes from the chain are not a valid encoding of the expected type"),
 
+  // backend: vault and chain reads (3320-3349)
+  VAULT_UNAVAILABLE(3320, EXTERNAL, "The vault (S3) could not be reached or refused the operation"),
+  CHAIN_READ_FAILED(3321, EXTERNAL, "The chain could not be read"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
-  CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now");
+  CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now"),
+
+  // backend (4310-4319)
+  UPLOAD_RATE_LIMITED(4310, RESOURCES, "Too many uploads by this hotkey for this competition in the window"),
+  SUBSCRIBER_TOO_SLOW(4311, RESOURCES, "The realtime subscriber fell too far behind and was dropped");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
