@@ -1,0 +1,20 @@
+package ai.kinitro.backend.leader;
+
+import ai.kinitro.backend.persistence.InsertRepository;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** Leader candidates. */
+public interface LeaderCandidateRepository extends ListCrudRepository<LeaderCandidate, Long>, InsertRepository<LeaderCandidate> {
+  @Query("SELECT * FROM leader_candidates WHERE competition_id = :competitionId AND submission_id = :submissionId")
+  Optional<LeaderCandidate> findBySubmission(long competitionId, long submissionId);
+
+  @Query("SELECT * FROM leader_candidates WHERE competition_id = :competitionId ORDER BY id")
+  List<LeaderCandidate> findByCompetition(long competitionId);
+
+  /** Row lock for a review, so two admins cannot review the same candidate at once. */
+  @Query("SELECT * FROM leader_candidates WHERE id = :id FOR UPDATE")
+  Optional<LeaderCandidate> lockById(long id);
+}
