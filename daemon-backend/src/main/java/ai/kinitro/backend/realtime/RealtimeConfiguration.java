@@ -6,7 +6,6 @@ import ai.kinitro.common.protocol.realtime.RealtimeMessage;
 import ai.kinitro.common.protocol.realtime.RealtimeProtocol;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +16,6 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 /** Wires the realtime channel: hub, publisher, LISTEN connection and the {@code /ws/client} handler. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-@EnableConfigurationProperties(RealtimeConfig.class)
 class RealtimeConfiguration implements WebSocketConfigurer {
   private final RealtimeConfig config;
   private final InitialState initialState;

@@ -1,7 +1,6 @@
 package ai.kinitro.backend.vault;
 
 import java.time.Clock;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,7 +15,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Builds the S3 client and presigner of the vault from {@link VaultConfig}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(VaultConfig.class)
 class VaultConfiguration {
 
   @Bean(destroyMethod = "close")
@@ -50,6 +48,26 @@ class VaultConfiguration {
   @Bean
   VaultService vaultService(VaultConfig config, S3Client vaultS3Client, S3Presigner vaultS3Presigner, Clock clock) {
     return new VaultService(config, vaultS3Client, vaultS3Presigner, clock);
+  }
+
+  @Bean
+  ReleaseService releaseService(VaultService vault, org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+    return new ReleaseService(vault, jdbc, clock);
+  }
+
+  @Bean
+  ai.kinitro.backend.loop.BackgroundLoop releaseLoop(ReleaseService release, VaultConfig config) {
+    return new ai.kinitro.backend.loop.BackgroundLoop("holdout-release", config.releaseScanInterval(), release::pollOnce);
+  }
+
+  /** Creates the bucket at start-up when asked to (local and test setups). */
+  @Bean
+  org.springframework.boot.ApplicationRunner vaultBucketCreator(VaultService vault, VaultConfig config) {
+    return args -> {
+      if (config.createBucket() && config.configured()) {
+        vault.ensureBucket();
+      }
+    };
   }
 
   private static StaticCredentialsProvider credentials(VaultConfig config) {

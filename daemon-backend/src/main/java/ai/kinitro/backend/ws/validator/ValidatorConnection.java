@@ -26,7 +26,7 @@ final class ValidatorConnection {
   private final ProtocolCodec<ValidatorMessage> codec;
   private final String nonce;
   private final Instant challengeExpiresAt;
-  private final Set<Long> sentAssignments = ConcurrentHashMap.newKeySet();
+  private final Set<java.util.UUID> sentMessages = ConcurrentHashMap.newKeySet();
   private volatile String hotkey;
   private volatile Long apiKeyId;
   private volatile Instant lastHeartbeat;
@@ -87,13 +87,9 @@ final class ValidatorConnection {
     return dirty;
   }
 
-  /** Marks an assignment as sent here; false if it already was. */
-  boolean markSent(long assignmentId) {
-    return sentAssignments.add(assignmentId);
-  }
-
-  void forgetSent(long assignmentId) {
-    sentAssignments.remove(assignmentId);
+  /** Marks a durable message as sent on this connection; false if it already was. */
+  boolean markSent(java.util.UUID messageId) {
+    return sentMessages.add(messageId);
   }
 
   boolean open() {
