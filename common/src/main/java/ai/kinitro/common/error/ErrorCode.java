@@ -54,10 +54,25 @@ public enum ErrorCode {
   // wallets and signed requests, continued (1220)
   MALFORMED_SIGNED_REQUEST(1220, USER, "A signed-request header is missing or malformed"),
 
+  // backend REST and admin API (1500-1549)
+  INVALID_REQUEST_BODY(1500, USER, "The request body is not valid JSON or does not match the expected shape"),
+  VALUE_TOO_LONG(1501, USER, "A text field is longer than allowed"),
+  INVALID_PAGINATION(1502, USER, "limit must be between 1 and 1000 and offset must not be negative"),
+  INVALID_BENCHMARK_SPEC(1503, USER, "A competition benchmark definition is incomplete or inconsistent"),
+  UNKNOWN_ENVIRONMENT(1504, USER, "A benchmark names an environment that is not in the registry"),
+  DUPLICATE_COMPETITION_NAME(1505, USER, "Another competition already has this name"),
+  CANDIDATE_ALREADY_REVIEWED(1506, USER, "The leader candidate was already reviewed"),
+  CANDIDATE_NOT_APPROVED(1507, USER, "Only an approved leader candidate can be unapproved"),
+  WIN_MARGIN_NOT_MET(1508, USER, "The candidate no longer beats the current leader by the competition's margin"),
+  NO_WEIGHTS_YET(1509, USER, "No weights snapshot has been computed yet"),
+  NOTHING_TO_RERUN(1510, USER, "No benchmark of the competition matches the rerun request"),
+  COMPETITION_INACTIVE(1511, USER, "The competition is not active"),
+  CANDIDATE_BELOW_THRESHOLDS(1512, USER, "The candidate does not meet the competition's eligibility thresholds"),
+
   // backend: uploads, commitments, vault, validator channel (1550-1599)
   HOTKEY_NOT_REGISTERED(1550, USER, "The hotkey is not registered on the subnet"),
   COMPETITION_NOT_FOUND(1551, USER, "No competition has this id"),
-  COMPETITION_INACTIVE(1552, USER, "The competition does not accept submissions now"),
+  COMPETITION_NOT_ACCEPTING(1552, USER, "The competition does not accept submissions at this time"),
   ARTIFACT_TOO_LARGE(1553, USER, "The archive is larger than the competition allows"),
   VERSION_ALREADY_SUBMITTED(1554, USER, "This hotkey already has an upload or submission with this version"),
   UPLOAD_NOT_FOUND(1555, USER, "No upload has this submission id"),
@@ -78,6 +93,10 @@ public enum ErrorCode {
   // crypto (2002-2004)
   CRYPTO_RESOURCE_CORRUPT(2002, INTERNAL, "A bundled cryptographic resource (such as the BIP-39 word list) is missing or corrupt"),
 
+  // backend (2200-2209)
+  INVALID_CONFIGURATION(2200, INTERNAL, "The backend configuration is invalid"),
+  STORED_DATA_CORRUPT(2201, INTERNAL, "A stored row does not have the shape the backend expects"),
+
   // backend delivery and ingestion (2210-2219)
   DELIVERY_DEADLINE_PASSED(2210, INTERNAL, "The validator did not finish the job before its deadline; the job is retried"),
 
@@ -86,6 +105,9 @@ public enum ErrorCode {
   EXTERNAL_PROTOCOL_ERROR(3001, EXTERNAL, "An external service answered something we cannot understand"),
   CHAIN_DATA_TRUNCATED(3002, EXTERNAL, "Bytes from the chain ended before the expected value was complete"),
   CHAIN_DATA_MALFORMED(3003, EXTERNAL, "Bytes from the chain are not a valid encoding of the expected type"),
+
+  // backend (3300-3319)
+  DATABASE_UNAVAILABLE(3300, EXTERNAL, "The database cannot be reached"),
 
   // backend: vault and chain reads (3320-3349)
   VAULT_UNAVAILABLE(3320, EXTERNAL, "The vault (S3) could not be reached or refused the operation"),

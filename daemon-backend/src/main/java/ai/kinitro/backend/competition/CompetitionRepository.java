@@ -14,6 +14,10 @@ public interface CompetitionRepository extends ListCrudRepository<Competition, L
   @Query("SELECT * FROM competitions WHERE active ORDER BY created_at, id")
   List<Competition> findActiveInAwardOrder();
 
+  /** Row lock for leader changes, so concurrent reviews of one competition are serialised. */
+  @Query("SELECT * FROM competitions WHERE id = :id FOR UPDATE")
+  Optional<Competition> lockById(long id);
+
   @Query("SELECT * FROM competitions ORDER BY created_at, id")
   List<Competition> findAllInCreationOrder();
 }

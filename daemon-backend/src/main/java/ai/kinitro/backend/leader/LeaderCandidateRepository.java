@@ -14,6 +14,12 @@ public interface LeaderCandidateRepository extends ListCrudRepository<LeaderCand
   @Query("SELECT * FROM leader_candidates WHERE competition_id = :competitionId ORDER BY id")
   List<LeaderCandidate> findByCompetition(long competitionId);
 
+  /** The most recently reviewed approved candidate of a competition other than {@code excludeId}. */
+  @Query("""
+      SELECT * FROM leader_candidates WHERE competition_id = :competitionId AND status = 'approved' AND id <> :excludeId
+      ORDER BY reviewed_at DESC, id DESC LIMIT 1""")
+  Optional<LeaderCandidate> findLatestApprovedOther(long competitionId, long excludeId);
+
   /** Row lock for a review, so two admins cannot review the same candidate at once. */
   @Query("SELECT * FROM leader_candidates WHERE id = :id FOR UPDATE")
   Optional<LeaderCandidate> lockById(long id);

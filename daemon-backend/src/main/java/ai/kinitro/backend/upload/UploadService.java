@@ -81,11 +81,11 @@ public class UploadService {
       throw new KinitroException(ErrorCode.COMPETITION_INACTIVE, "competition " + request.competitionId() + " is not active");
     }
     if (limits.startTime() != null && now.isBefore(limits.startTime())) {
-      throw new KinitroException(ErrorCode.COMPETITION_INACTIVE, "competition " + request.competitionId()
+      throw new KinitroException(ErrorCode.COMPETITION_NOT_ACCEPTING, "competition " + request.competitionId()
           + " opens at " + limits.startTime());
     }
     if (limits.endTime() != null && !now.isBefore(limits.endTime())) {
-      throw new KinitroException(ErrorCode.COMPETITION_INACTIVE, "competition " + request.competitionId()
+      throw new KinitroException(ErrorCode.COMPETITION_NOT_ACCEPTING, "competition " + request.competitionId()
           + " closed at " + limits.endTime());
     }
     if (limits.maxSize() != null && request.artifactSizeBytes() > limits.maxSize()) {
