@@ -10,13 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param netuid the subnet
  * @param pollInterval how often commitments are read (0 disables the loop)
  * @param metagraphTtl how long a metagraph snapshot answers membership checks
- * @param seedSecret the secret task seeds are derived from (hex or base64, at least 16 bytes); keep it
- *     secret and identical on every instance. Blank: a random one per process (development only)
  * @param staticNeurons the neurons of the static chain used when no chain client is configured
  */
 @ConfigurationProperties("kinitro.chain")
 public record ChainConfig(
-    Integer netuid, Duration pollInterval, Duration metagraphTtl, String seedSecret, List<StaticNeuron> staticNeurons) {
+    Integer netuid, Duration pollInterval, Duration metagraphTtl, List<StaticNeuron> staticNeurons) {
   public static final int DEFAULT_NETUID = 26;
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
   public static final Duration DEFAULT_METAGRAPH_TTL = Duration.ofMinutes(1);
@@ -37,6 +35,6 @@ public record ChainConfig(
   @Override
   public String toString() {
     return "ChainConfig[netuid=" + netuid + ", pollInterval=" + pollInterval + ", metagraphTtl=" + metagraphTtl
-        + ", seedSecret=<redacted>, staticNeurons=" + staticNeurons + "]";
+        + ", staticNeurons=" + staticNeurons + "]";
   }
 }

@@ -1,7 +1,8 @@
 package ai.kinitro.backend.chain;
 
-import ai.kinitro.backend.ids.IdGenerator;
-import ai.kinitro.backend.job.JobTask;
+import ai.kinitro.backend.job.Job;
+import ai.kinitro.backend.job.JobService;
+import ai.kinitro.backend.submission.SubmissionRepository;
 import ai.kinitro.backend.realtime.RealtimePublisher;
 import ai.kinitro.backend.vault.StoredObject;
 import ai.kinitro.backend.vault.VaultService;
@@ -32,15 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
  * One cycle ({@link #pollOnce()}): refresh the metagraph, read every commitment of the netuid in
  * one storage read, and turn each Kinitro commitment that names a pending upload of the same hotkey
  * and competition into a submission — after the stored archive's size and SHA-256 are verified —
- * with one job per benchmark (task seeds from the backend secret) and one assignment per eligible
- * validator. A standing commitment is seen again every cycle, so a match that failed for a
+ * with one job per benchmark (task seeds from the backend secret) and one assignment per connected
+ * validator ({@link JobService#createJobs}). A standing commitment is seen again every cycle, so a match that failed for a
  * transient reason (archive not uploaded yet, vault down) is retried naturally.
  */
 public class ChainMonitor {
   private static final Logger LOG = LoggerFactory.getLogger(ChainMonitor.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  /** NOTIFY channel telling every instance that validators have new assignments. */
-  public static final String ASSIGNMENTS_CHANNEL = "kinitro_assignments";
 
   /** What a cycle did (for logs, metrics and tests). */
   public record Cycle(long block, int commitments, int ingested, int malformed, int mismatched, int waitingForUpload,
@@ -56,24 +55,21 @@ public class ChainMonitor {
   private final VaultService vault;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
-  private final IdGenerator ids;
-  private final TaskSeeds seeds;
+  private final SubmissionRepository submissions;
+  private final JobService jobs;
   private final RealtimePublisher realtime;
-  private final ValidatorEligibility eligibility;
   private final Clock clock;
 
   public ChainMonitor(SubnetChain chain, SubnetMembership membership, VaultService vault, JdbcTemplate jdbc,
-      TransactionTemplate tx, IdGenerator ids, TaskSeeds seeds, RealtimePublisher realtime,
-      ValidatorEligibility eligibility, Clock clock) {
+      TransactionTemplate tx, SubmissionRepository submissions, JobService jobs, RealtimePublisher realtime, Clock clock) {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.membership = Objects.requireNonNull(membership, "membership");
     this.vault = Objects.requireNonNull(vault, "vault");
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
     this.tx = Objects.requireNonNull(tx, "tx");
-    this.ids = Objects.requireNonNull(ids, "ids");
-    this.seeds = Objects.requireNonNull(seeds, "seeds");
+    this.submissions = Objects.requireNonNull(submissions, "submissions");
+    this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.realtime = Objects.requireNonNull(realtime, "realtime");
-    this.eligibility = Objects.requireNonNull(eligibility, "eligibility");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -208,52 +204,15 @@ public class ChainMonitor {
           upload.sha256(), upload.size(), Timestamp.from(releaseAt), Timestamp.from(now), Timestamp.from(now));
       events.add(new EventPayload.SubmissionReceived(upload.id(), Long.toString(upload.competitionId()), upload.hotkey(),
           upload.version(), commitmentBlock, now, releaseAt));
-      List<String> known = jdbc.queryForList("SELECT hotkey FROM validators ORDER BY hotkey", String.class);
-      List<String> validators = eligibility.eligible(known);
-      for (JsonNode spec : competition.benchmarks()) {
-        long jobId = ids.next();
-        List<JobTask> tasks = TaskPlan.tasks(jobId, spec, seeds);
-        String provider = spec.path("provider").asString("unknown");
-        String benchmark = spec.path("benchmark_name").asString("benchmark");
-        jdbc.update("""
-            INSERT INTO jobs (id, submission_id, competition_id, miner_hotkey, provider, benchmark_name, spec, tasks,
-                              created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""",
-            jobId, upload.id(), upload.competitionId(), upload.hotkey(), provider, benchmark, JSON.writeValueAsString(spec),
-            JSON.writeValueAsString(tasks), Timestamp.from(now), Timestamp.from(now));
-        int totalEpisodes = tasks.size() * TaskPlan.intField(spec, "episodes_per_task", 1);
-        createAssignments(jobId, validators, totalEpisodes, now);
-        events.add(new EventPayload.JobCreated(jobId, upload.id(), Long.toString(upload.competitionId()), upload.hotkey(),
-            TaskPlan.wireToken(provider), TaskPlan.wireToken(benchmark), now));
+      // One job per benchmark, seeded task sets, one assignment per connected validator (JobService).
+      for (Job job : jobs.createJobs(submissions.findById(upload.id()).orElseThrow())) {
+        events.add(new EventPayload.JobCreated(job.id(), upload.id(), Long.toString(upload.competitionId()), upload.hotkey(),
+            TaskPlan.wireToken(job.provider()), TaskPlan.wireToken(job.benchmarkName()), now));
       }
       realtime.publishAll(events);
-      notifyAssignments(jdbc, validators);
       return true;
     });
     return Boolean.TRUE.equals(done);
-  }
-
-  /** One QUEUED assignment (and its status event) per validator. */
-  void createAssignments(long jobId, List<String> validators, int totalEpisodes, Instant now) {
-    for (String validator : validators) {
-      long assignmentId = ids.next();
-      jdbc.update("""
-          INSERT INTO job_assignments (id, job_id, validator_hotkey, status, total_episodes, created_at, updated_at)
-          VALUES (?, ?, ?, 'QUEUED', ?, ?, ?) ON CONFLICT (job_id, validator_hotkey) DO NOTHING""",
-          assignmentId, jobId, validator, totalEpisodes, Timestamp.from(now), Timestamp.from(now));
-      jdbc.update("""
-          INSERT INTO job_status_events (id, job_id, assignment_id, validator_hotkey, status, detail, created_at)
-          VALUES (?, ?, ?, ?, 'QUEUED', 'Assigned to the validator', ?)""",
-          ids.next(), jobId, assignmentId, validator, Timestamp.from(now));
-    }
-  }
-
-  /** Tells every instance (at commit) that these validators have new work. */
-  public static void notifyAssignments(JdbcTemplate jdbc, List<String> validators) {
-    if (!validators.isEmpty()) {
-      jdbc.query("SELECT pg_notify(?, v) FROM unnest(?::text[]) AS v", rs -> { }, ASSIGNMENTS_CHANNEL,
-          validators.toArray(String[]::new));
-    }
   }
 
   private void writeMetagraph(List<Neuron> neurons) {

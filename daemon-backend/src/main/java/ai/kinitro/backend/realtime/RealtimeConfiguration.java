@@ -49,6 +49,11 @@ class RealtimeConfiguration implements WebSocketConfigurer {
   }
 
   @Bean
+  DomainEventBridge realtimeDomainEventBridge(RealtimePublisher publisher, JdbcTemplate jdbc) {
+    return new DomainEventBridge(publisher, jdbc);
+  }
+
+  @Bean
   RealtimeListener realtimeListener(DataSource dataSource) {
     return new RealtimeListener(dataSource, hub, internalCodec(), config);
   }

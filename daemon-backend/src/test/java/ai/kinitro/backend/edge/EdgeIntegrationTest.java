@@ -44,7 +44,7 @@ public abstract class EdgeIntegrationTest {
     registry.add("kinitro.vault.secret-key", S3::secretKey);
     registry.add("kinitro.vault.create-bucket", () -> "true");
     registry.add("kinitro.chain.poll-interval", () -> "0s");
-    registry.add("kinitro.chain.seed-secret", () -> "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    registry.add("kinitro.jobs.seed-secret", () -> "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
     registry.add("kinitro.chain.metagraph-ttl", () -> "0s");
     registry.add("kinitro.uploads.reap-interval", () -> "0s");
     registry.add("kinitro.validators.sweep-interval", () -> "0s");

@@ -53,10 +53,12 @@ final class JobDelivery {
   private final RealtimePublisher realtime;
   private final ValidatorChannelConfig config;
   private final IdGenerator ids;
+  private final java.time.Duration deadline;
   private final Clock clock;
 
   JobDelivery(JdbcTemplate jdbc, TransactionTemplate tx, VaultService vault, ValidatorConnections connections,
-      AssignmentLifecycle lifecycle, RealtimePublisher realtime, ValidatorChannelConfig config, IdGenerator ids, Clock clock) {
+      AssignmentLifecycle lifecycle, RealtimePublisher realtime, ValidatorChannelConfig config, IdGenerator ids,
+      java.time.Duration deadline, Clock clock) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
     this.tx = Objects.requireNonNull(tx, "tx");
     this.vault = Objects.requireNonNull(vault, "vault");
@@ -65,6 +67,7 @@ final class JobDelivery {
     this.realtime = Objects.requireNonNull(realtime, "realtime");
     this.config = Objects.requireNonNull(config, "config");
     this.ids = Objects.requireNonNull(ids, "ids");
+    this.deadline = Objects.requireNonNull(deadline, "deadline");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -105,7 +108,7 @@ final class JobDelivery {
       }
       Instant now = clock.instant();
       UUID messageId = p.deliveredMessageId() != null ? p.deliveredMessageId() : UUID.randomUUID();
-      Instant deadline = p.deadline() != null ? p.deadline() : now.plus(config.evaluationDeadline());
+      Instant deadline = p.deadline() != null ? p.deadline() : now.plus(this.deadline);
       int updated = jdbc.update("""
           UPDATE job_assignments SET status = 'DELIVERED', delivered_message_id = ?, delivered_at = ?, deadline = ?,
                  attempts = CASE WHEN delivered_message_id IS NULL THEN attempts + 1 ELSE attempts END,

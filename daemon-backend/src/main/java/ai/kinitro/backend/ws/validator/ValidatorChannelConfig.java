@@ -5,7 +5,8 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The validator channel's settings ({@code kinitro.validators.*}).
+ * The validator channel's settings ({@code kinitro.validators.*}). The evaluation deadline and the
+ * attempts of an assignment are {@code kinitro.jobs.assignment-deadline} and {@code max-attempts}.
  *
  * @param allowedHotkeys hotkeys accepted without a validator permit on the metagraph (development)
  * @param requirePermit refuse hotkeys without a validator permit (unless allowed above)
@@ -13,9 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timestampWindow allowed skew of the signed {@code register} timestamp, each way
  * @param heartbeatInterval the heartbeat period asked of validators
  * @param missedHeartbeats a connection silent for this many intervals is dropped
- * @param evaluationDeadline time from delivery to the terminal result; afterwards the assignment
- *     times out (a platform fault) and may be retried
- * @param maxAttempts attempts of one assignment before a platform fault becomes final
  * @param backfillWindow a validator registering for the first time gets assignments for jobs
  *     created within this window
  * @param sweepInterval how often pending assignments are pushed to connected validators and
@@ -36,8 +34,6 @@ public record ValidatorChannelConfig(
     Duration timestampWindow,
     Duration heartbeatInterval,
     Integer missedHeartbeats,
-    Duration evaluationDeadline,
-    Integer maxAttempts,
     Duration backfillWindow,
     Duration sweepInterval,
     Duration weightsPushInterval,
@@ -51,8 +47,6 @@ public record ValidatorChannelConfig(
   public static final Duration DEFAULT_TIMESTAMP_WINDOW = Duration.ofMinutes(5);
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
   public static final int DEFAULT_MISSED_HEARTBEATS = 3;
-  public static final Duration DEFAULT_EVALUATION_DEADLINE = Duration.ofHours(2);
-  public static final int DEFAULT_MAX_ATTEMPTS = 3;
   public static final Duration DEFAULT_BACKFILL_WINDOW = Duration.ofDays(1);
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_WEIGHTS_PUSH_INTERVAL = Duration.ofMinutes(10);
@@ -73,10 +67,8 @@ public record ValidatorChannelConfig(
       throw new IllegalArgumentException("kinitro.validators.heartbeat-interval must be 1 s to 1 h");
     }
     missedHeartbeats = missedHeartbeats == null ? DEFAULT_MISSED_HEARTBEATS : missedHeartbeats;
-    evaluationDeadline = positive(evaluationDeadline, DEFAULT_EVALUATION_DEADLINE, "evaluation-deadline");
-    maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
-    if (maxAttempts < 1 || missedHeartbeats < 1) {
-      throw new IllegalArgumentException("kinitro.validators.max-attempts and missed-heartbeats must be at least 1");
+    if (missedHeartbeats < 1) {
+      throw new IllegalArgumentException("kinitro.validators.missed-heartbeats must be at least 1");
     }
     backfillWindow = backfillWindow == null ? DEFAULT_BACKFILL_WINDOW : backfillWindow;
     sweepInterval = sweepInterval == null ? DEFAULT_SWEEP_INTERVAL : sweepInterval;

@@ -1,7 +1,10 @@
 package ai.kinitro.backend.ws.validator;
 
 import ai.kinitro.backend.chain.SubnetMembership;
-import ai.kinitro.backend.chain.ValidatorEligibility;
+import ai.kinitro.backend.job.JobEvents;
+import ai.kinitro.backend.job.JobsProperties;
+import ai.kinitro.backend.weights.WeightsChanged;
+import org.springframework.transaction.event.TransactionalEventListener;
 import ai.kinitro.backend.ids.IdGenerator;
 import ai.kinitro.backend.loop.BackgroundLoop;
 import ai.kinitro.backend.realtime.RealtimeConfig;
@@ -31,10 +34,11 @@ class ValidatorChannelConfiguration implements WebSocketConfigurer {
   final ValidatorChannelConfig config;
 
   ValidatorChannelConfiguration(ValidatorChannelConfig config, JdbcTemplate jdbc, TransactionTemplate tx, VaultService vault,
-      SubnetMembership membership, IdGenerator ids, RealtimePublisher realtime, RealtimeConfig realtimeConfig, Clock clock) {
+      SubnetMembership membership, IdGenerator ids, RealtimePublisher realtime, RealtimeConfig realtimeConfig,
+      JobsProperties jobs, Clock clock) {
     this.config = config;
-    AssignmentLifecycle lifecycle = new AssignmentLifecycle(jdbc, ids, config.maxAttempts());
-    this.delivery = new JobDelivery(jdbc, tx, vault, connections, lifecycle, realtime, config, ids, clock);
+    AssignmentLifecycle lifecycle = new AssignmentLifecycle(jdbc, ids, jobs.maxAttempts());
+    this.delivery = new JobDelivery(jdbc, tx, vault, connections, lifecycle, realtime, config, ids, jobs.assignmentDeadline(), clock);
     this.ingest = new IngestPipeline(jdbc, tx, ids, lifecycle, realtime, realtimeConfig, config, clock);
     this.weights = new WeightsPusher(jdbc, connections, config, clock);
     this.heartbeats = new HeartbeatMonitor(jdbc, connections, config, clock);
@@ -63,12 +67,16 @@ class ValidatorChannelConfiguration implements WebSocketConfigurer {
     return new ValidatorChannel(delivery, weights, heartbeats, ingest);
   }
 
-  /** Known validators that hold a permit now, or are allowed by configuration. */
-  @Bean
-  ValidatorEligibility validatorEligibility(SubnetMembership membership) {
-    return known -> known.stream()
-        .filter(h -> config.allowedHotkeys().contains(h) || !config.requirePermit() || membership.hasValidatorPermit(h))
-        .toList();
+  /** New jobs are pushed at once to their validators connected here (other instances: the sweep). */
+  @TransactionalEventListener(fallbackExecution = true)
+  void onJobsCreated(JobEvents.JobsCreated created) {
+    created.validators().forEach(delivery::deliverTo);
+  }
+
+  /** A new weights snapshot is pushed at once. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void onWeightsChanged(WeightsChanged changed) {
+    weights.pollOnce();
   }
 
   @Bean
