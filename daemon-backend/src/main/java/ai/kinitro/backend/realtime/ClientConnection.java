@@ -75,12 +75,23 @@ final class ClientConnection {
 
   /** Queues one event frame per matching subscription. */
   synchronized void deliver(EventPayload payload) {
+    deliver(payload, null);
+  }
+
+  /**
+   * Queues one event frame per matching subscription; {@code tail} is the frame's JSON after
+   * {@code "sequence":n,} encoded once for all clients (null: encode here).
+   */
+  synchronized void deliver(EventPayload payload, String tail) {
     if (closed) {
       return;
     }
     for (Subscription s : subscriptions.values()) {
       if (s.accepts(payload)) {
-        offer(codec.encode(new Event(s.id(), ++sequence, clock.instant(), payload)));
+        long n = ++sequence;
+        offer(tail != null
+            ? "{\"type\":\"event\",\"subscription_id\":\"" + s.id() + "\",\"sequence\":" + n + "," + tail
+            : codec.encode(new Event(s.id(), n, clock.instant(), payload)));
       }
     }
   }

@@ -52,6 +52,15 @@ class ValidatorChannelConfiguration implements WebSocketConfigurer {
     registry.addHandler(handler, ValidatorProtocol.PATH).setAllowedOriginPatterns("*");
   }
 
+  /** Frames up to the protocol's 1 MiB (Tomcat's default buffer is 8 KiB). */
+  @Bean
+  org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean webSocketContainer() {
+    var container = new org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean();
+    container.setMaxTextMessageBufferSize(ai.kinitro.common.protocol.ProtocolCodec.DEFAULT_MAX_FRAME_BYTES + 1024);
+    container.setMaxBinaryMessageBufferSize(64 * 1024);
+    return container;
+  }
+
   @Bean
   ValidatorConnections validatorConnections() {
     return connections;
