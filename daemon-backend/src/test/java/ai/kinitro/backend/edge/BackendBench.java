@@ -47,11 +47,18 @@ class BackendBench extends EdgeIntegrationTest {
   private static final Logger LOG = LoggerFactory.getLogger(BackendBench.class);
   private static final Duration WAIT = Duration.ofSeconds(30);
 
+  /** The production step sampling (the other tests publish every step). */
+  @org.springframework.test.context.DynamicPropertySource
+  static void productionSampling(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("kinitro.realtime.step-sample-every", () -> "10");
+  }
+
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired IdGenerator ids;
   @Autowired RealtimePublisher publisher;
   @Autowired RealtimeListener listener;
+  @Autowired ai.kinitro.backend.ws.validator.ValidatorChannel channel;
 
   @Test
   void resultAndStepIngestionThroughput() throws Exception {
@@ -97,6 +104,7 @@ class BackendBench extends EdgeIntegrationTest {
     }
     Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> acks.get() >= results);
     double resultsPerSecond = results / ((System.nanoTime() - start) / 1e9);
+    LOG.info("BENCH results: sent in {} ms; {}", (System.nanoTime() - start) / 1_000_000, channel.ingestBatchStats());
 
     StringBuilder steps = new StringBuilder();
     acks.set(0);
@@ -115,6 +123,7 @@ class BackendBench extends EdgeIntegrationTest {
     }
     Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> acks.get() >= stepMessages);
     double stepsPerSecond = (double) stepMessages * stepsPerMessage / ((System.nanoTime() - stepStart) / 1e9);
+    LOG.info("BENCH steps: {}", channel.ingestBatchStats());
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
 
     LOG.info("BENCH ingestion: {} results in {} -> {} results/s; {} step logs -> {} step logs/s",

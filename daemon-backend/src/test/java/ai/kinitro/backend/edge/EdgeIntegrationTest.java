@@ -48,7 +48,6 @@ public abstract class EdgeIntegrationTest {
     registry.add("kinitro.chain.metagraph-ttl", () -> "0s");
     registry.add("kinitro.uploads.reap-interval", () -> "0s");
     registry.add("kinitro.validators.sweep-interval", () -> "0s");
-    registry.add("kinitro.realtime.step-sample-every", () -> "1");
   }
 
   @TestConfiguration(proxyBeanMethods = false)

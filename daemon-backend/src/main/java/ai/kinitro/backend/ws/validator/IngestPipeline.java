@@ -19,6 +19,7 @@ import ai.kinitro.common.protocol.validator.ResultAck;
 import ai.kinitro.common.protocol.validator.TaskResult;
 import ai.kinitro.common.protocol.validator.ValidatorError;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +99,14 @@ final class IngestPipeline implements SmartLifecycle {
 
   private record EpisodeKey(long jobId, String validator, String taskId, int episodeIndex) {}
 
+  /** Rows of one batch written with one JDBC batch per statement. */
+  private static final class Writes {
+    final List<Object[]> completedAssignments = new ArrayList<>();
+    final List<Object[]> statusEvents = new ArrayList<>();
+    final List<Object[]> results = new ArrayList<>();
+    final Map<String, Integer> resultsByValidator = new HashMap<>();
+  }
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final IdGenerator ids;
@@ -109,6 +118,8 @@ final class IngestPipeline implements SmartLifecycle {
   private final BlockingQueue<Work> queue;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong stepsStored = new AtomicLong();
+  private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong batchNanos = new AtomicLong();
   private volatile boolean running;
   private Thread writer;
 
@@ -142,6 +153,13 @@ final class IngestPipeline implements SmartLifecycle {
 
   long storedSteps() {
     return stepsStored.get();
+  }
+
+  /** Batches written and the time spent writing them (for the benchmark and metrics). */
+  String batchStats() {
+    long n = batches.get();
+    return n + " batches, " + (batchNanos.get() / 1_000_000) + " ms writing, "
+        + (n == 0 ? 0 : stored.get() / n) + " messages per batch on average";
   }
 
   int backlog() {
@@ -197,7 +215,10 @@ final class IngestPipeline implements SmartLifecycle {
             queue.drainTo(batch, config.ingestBatchSize() - batch.size());
           }
         }
+        long started = System.nanoTime();
         processBatch(batch);
+        batches.incrementAndGet();
+        batchNanos.addAndGet(System.nanoTime() - started);
       } catch (InterruptedException e) {
         if (!running) {
           return;
@@ -249,6 +270,7 @@ final class IngestPipeline implements SmartLifecycle {
     Set<Long> touched = new HashSet<>();
     Map<EpisodeKey, List<StepRecord>> steps = new LinkedHashMap<>();
     Map<EpisodeKey, Assignment> stepOwners = new HashMap<>();
+    Writes writes = new Writes();
     for (Work w : batch) {
       UUID messageId = w.message().messageId();
       Assignment a = assignments.get(new Key(w.jobId(), w.hotkey()));
@@ -266,7 +288,7 @@ final class IngestPipeline implements SmartLifecycle {
           status(a, m, now, events);
           replies.add(ack(w, AckOutcome.STORED, Optional.empty()));
         }
-        case EvalResult m -> replies.add(result(w, a, m, now, events));
+        case EvalResult m -> replies.add(result(w, a, m, now, events, writes));
         case EpisodeData m -> {
           episode(a, m, events);
           touched.add(a.id);
@@ -283,6 +305,7 @@ final class IngestPipeline implements SmartLifecycle {
             "not a validator report"))));
       }
     }
+    flush(writes);
     if (!steps.isEmpty()) {
       writeSteps(steps, stepOwners, events);
     }
@@ -358,7 +381,38 @@ final class IngestPipeline implements SmartLifecycle {
     }
   }
 
-  private Reply result(Work w, Assignment a, EvalResult m, Instant now, List<EventPayload> events) {
+  /** SQL types of a results row, so nulls need no parameter-type lookups. */
+  private static final int[] RESULT_TYPES = {
+      Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+      Types.VARCHAR, Types.VARCHAR, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE, Types.INTEGER, Types.VARCHAR,
+      Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP};
+
+  private void flush(Writes writes) {
+    if (!writes.completedAssignments.isEmpty()) {
+      jdbc.batchUpdate("""
+          UPDATE job_assignments SET status = 'COMPLETED', finished_at = ?, status_detail = 'completed',
+                 version = version + 1, updated_at = ? WHERE id = ?""", writes.completedAssignments,
+          new int[] {Types.TIMESTAMP, Types.TIMESTAMP, Types.BIGINT});
+    }
+    if (!writes.statusEvents.isEmpty()) {
+      jdbc.batchUpdate("""
+          INSERT INTO job_status_events (id, job_id, assignment_id, validator_hotkey, status, detail, created_at)
+          VALUES (?, ?, ?, ?, 'COMPLETED', 'Evaluation completed', ?)""", writes.statusEvents,
+          new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP});
+    }
+    if (!writes.results.isEmpty()) {
+      jdbc.batchUpdate("""
+          INSERT INTO results (id, assignment_id, job_id, submission_id, competition_id, miner_hotkey, validator_hotkey,
+                               benchmark_name, status, failure_class, score, success_rate, avg_reward, total_episodes, tasks,
+                               error_code, error_name, error_message, message_id, received_at, started_at, finished_at, result_time)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""", writes.results, RESULT_TYPES);
+    }
+    writes.resultsByValidator.forEach((validator, count) -> jdbc.update(
+        "UPDATE validators SET total_results_received = total_results_received + ?, updated_at = now() WHERE hotkey = ?",
+        count, validator));
+  }
+
+  private Reply result(Work w, Assignment a, EvalResult m, Instant now, List<EventPayload> events, Writes writes) {
     if (a.terminal()) {
       return ack(w, AckOutcome.REJECTED, Optional.of(ErrorDetail.of(ErrorCode.CONFLICT,
           "job " + a.jobId + " already has a final result from this validator")));
@@ -375,29 +429,19 @@ final class IngestPipeline implements SmartLifecycle {
         return ack(w, AckOutcome.STORED, Optional.empty());
       }
     } else {
-      jdbc.update("""
-          UPDATE job_assignments SET status = 'COMPLETED', finished_at = ?, status_detail = 'completed',
-                 version = version + 1, updated_at = ? WHERE id = ?""", Timestamp.from(now), Timestamp.from(now), a.id);
-      jdbc.update("""
-          INSERT INTO job_status_events (id, job_id, assignment_id, validator_hotkey, status, detail, created_at)
-          VALUES (?, ?, ?, ?, 'COMPLETED', 'Evaluation completed', ?)""", ids.next(), a.jobId, a.id, a.validator, Timestamp.from(now));
+      writes.completedAssignments.add(new Object[] {Timestamp.from(now), Timestamp.from(now), a.id});
+      writes.statusEvents.add(new Object[] {ids.next(), a.jobId, a.id, a.validator, Timestamp.from(now)});
     }
     a.status = m.status().name();
     var metrics = m.metrics();
-    jdbc.update("""
-        INSERT INTO results (id, assignment_id, job_id, submission_id, competition_id, miner_hotkey, validator_hotkey,
-                             benchmark_name, status, failure_class, score, success_rate, avg_reward, total_episodes, tasks,
-                             error_code, error_name, error_message, message_id, received_at, started_at, finished_at, result_time)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        ids.next(), a.id, a.jobId, a.submissionId, a.competitionId, a.minerHotkey, a.validator, a.benchmarkName,
+    writes.results.add(new Object[] {ids.next(), a.id, a.jobId, a.submissionId, a.competitionId, a.minerHotkey, a.validator, a.benchmarkName,
         m.status().name(), failure == null ? null : failure.name(),
         metrics.map(x -> x.score()).orElse(null), metrics.map(x -> x.successRate()).orElse(null),
         metrics.map(x -> x.avgReward()).orElse(null), metrics.map(x -> x.totalEpisodes()).orElse(null), tasksJson(m.tasks()),
         m.error().map(ErrorDetail::code).orElse(null), m.error().map(ErrorDetail::name).orElse(null),
         m.error().map(ErrorDetail::message).orElse(null), m.messageId(), Timestamp.from(m.timings().receivedAt()),
-        m.timings().startedAt().map(Timestamp::from).orElse(null), Timestamp.from(m.timings().finishedAt()), Timestamp.from(now));
-    jdbc.update("UPDATE validators SET total_results_received = total_results_received + 1, updated_at = now() WHERE hotkey = ?",
-        a.validator);
+        m.timings().startedAt().map(Timestamp::from).orElse(null), Timestamp.from(m.timings().finishedAt()), Timestamp.from(now)});
+    writes.resultsByValidator.merge(a.validator, 1, Integer::sum);
     events.add(new EventPayload.EvaluationCompleted(a.jobId, a.submissionId, a.validator, a.minerHotkey,
         Long.toString(a.competitionId), ai.kinitro.backend.chain.TaskPlan.wireToken(a.benchmarkName), m.status(), metrics, now));
     events.add(new EventPayload.JobCompleted(a.jobId, Optional.of(a.validator), m.status(),

@@ -47,6 +47,11 @@ public final class ValidatorChannel {
     return ingest.storedMessages();
   }
 
+  /** Batch count and time spent writing (benchmark diagnostics). */
+  public String ingestBatchStats() {
+    return ingest.batchStats();
+  }
+
   public long storedSteps() {
     return ingest.storedSteps();
   }
