@@ -111,5 +111,4 @@ public class ApiKeyService {
   private static KinitroException notFound(long id) {
     return new KinitroException(ErrorCode.NOT_FOUND, "No API key with id " + id);
   }
-
 }

@@ -23,12 +23,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * context once and reuses it; tests therefore create their own rows (unique names) and never
  * assume an empty database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kinitro.scoring.enabled=false", "kinitro.scoring.min-validators=2", "kinitro.jobs.seed-secret=test-seed-secret-0123456789"})
 @Import(TestEnvironments.class)
 public abstract class BackendIntegrationTest {
   @LocalServerPort protected int port;
   @Autowired protected ApiKeyService apiKeys;
   @Autowired protected CompetitionService competitionService;
+  @Autowired protected Fixtures fixtures;
 
   private Api api;
   private String adminKey;

@@ -29,6 +29,20 @@ public class TestEnvironments {
     return registry();
   }
 
+  @Bean
+  EventRecorder eventRecorder() {
+    return new EventRecorder();
+  }
+
+  @Bean
+  Fixtures fixtures(ai.kinitro.backend.ids.IdGenerator ids, java.time.Clock clock, ai.kinitro.backend.competition.CompetitionService competitions,
+      ai.kinitro.backend.submission.SubmissionUploadRepository uploads, ai.kinitro.backend.submission.SubmissionRepository submissions,
+      ai.kinitro.backend.job.JobService jobs, ai.kinitro.backend.job.JobAssignmentRepository assignments,
+      ai.kinitro.backend.result.ResultRepository results, ai.kinitro.backend.validator.ValidatorRepository validators,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    return new Fixtures(ids, clock, competitions, uploads, submissions, jobs, assignments, results, validators, jdbc);
+  }
+
   public static EnvironmentRegistry registry() {
     return new EnvironmentRegistry(List.of(
         factory("classic/" + CARTPOLE, 500, List.of()),
