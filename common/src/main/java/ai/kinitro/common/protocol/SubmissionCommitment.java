@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *       without sign or leading zeros.
  * </ul>
  *
- * <p>The longest commitment is 88 bytes. The hash and size are not on chain: the backend recorded
+ * <p>The longest commitment is 87 bytes. The hash and size are not on chain: the backend recorded
  * them with the upload and verifies the stored object against them.
  *
  * @param competitionId the competition

@@ -26,7 +26,7 @@ class SubmissionCommitmentTest {
   @Test
   void theLongestCommitmentFitsARawField() {
     SubmissionCommitment longest = new SubmissionCommitment("c".repeat(64), Long.MAX_VALUE);
-    assertThat(longest.bytes().length).isEqualTo(88).isLessThanOrEqualTo(SubmissionCommitment.MAX_BYTES);
+    assertThat(longest.bytes().length).isEqualTo(87).isLessThanOrEqualTo(SubmissionCommitment.MAX_BYTES);
   }
 
   @ParameterizedTest
