@@ -1,5 +1,5 @@
 /**
- * The desktop app (JavaFX miner wizard, admin console, spectator dashboard) and the kinitro-miner
- * command line. Filled by the miner-tooling and desktop issues.
+ * The Kinitro desktop app (JavaFX): the shell with connection profiles, themes and status today;
+ * the miner wizard, admin console and spectator dashboard come with the desktop issue.
  */
 package ai.kinitro.desktop;

@@ -1,5 +1,7 @@
 package ai.kinitro.env;
 
+import ai.kinitro.env.classic.ClassicControl;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The list of shipped environment factories; each suite adds its factories here. */
@@ -7,6 +9,8 @@ final class StandardEnvironments {
   private StandardEnvironments() {}
 
   static List<EnvironmentFactory> all() {
-    return List.of();
+    List<EnvironmentFactory> all = new ArrayList<>();
+    all.addAll(ClassicControl.factories());
+    return List.copyOf(all);
   }
 }

@@ -16,8 +16,8 @@ public final class TaskPlan {
     return nested.isIntegralNumber() ? nested.asInt() : fallback;
   }
 
-  /** An environment id as a wire token: {@code classic/CartPole-v1} becomes {@code classic:CartPole-v1}. */
-  public static String wireToken(String envId) {
-    return envId.replace('/', ':').replaceAll("[^A-Za-z0-9_.:-]", "_");
+  /** A stored name as a wire token: characters outside {@code [A-Za-z0-9_.:/-]} become {@code _}. */
+  public static String wireToken(String name) {
+    return name.replaceAll("[^A-Za-z0-9_.:/-]", "_");
   }
 }

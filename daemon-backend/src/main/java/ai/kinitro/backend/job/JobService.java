@@ -139,9 +139,10 @@ public class JobService {
     long id = ids.next();
     List<JobTask> tasks = new ArrayList<>();
     int index = 0;
-    for (String env : benchmark.envNames()) {
-      for (int k = 0; k < benchmark.tasksPerEnv(); k++) {
-        tasks.add(new JobTask(env + "_" + k, env, seeds.seed(id, index++)));
+    for (String envId : benchmark.environmentIds()) {
+      for (int variant = 0; variant < benchmark.tasksPerEnv(); variant++) {
+        // as docs/protocol.md specifies: env_name is the registry id, task_id "<env id>:<variant>"
+        tasks.add(new JobTask(envId + ":" + variant, envId, seeds.seed(id, index++)));
       }
     }
     return jobs.insert(new Job(id, submission.id(), submission.competitionId(), submission.minerHotkey(), benchmark.provider(),

@@ -56,7 +56,7 @@ class SubmissionAndJobApiTest extends BackendIntegrationTest {
     assertThat(assignment.get("validator_hotkey").asString()).isEqualTo("5QueueV1");
     assertThat(assignment.get("queue_position").asInt()).isGreaterThanOrEqualTo(2);
     assertThat(view.get("tasks").valueStream().map(t -> t.has("seed"))).containsOnly(false);
-    assertThat(view.get("tasks").valueStream().map(t -> t.get("task_id").asString())).containsExactly("CartPole-v1_0", "CartPole-v1_1");
+    assertThat(view.get("tasks").valueStream().map(t -> t.get("task_id").asString())).containsExactly("classic/CartPole-v1:0", "classic/CartPole-v1:1");
 
     JsonNode released = api().get("/jobs?submission_id=" + first.id()).json().get("items").get(0);
     assertThat(released.get("tasks").valueStream().map(t -> t.get("seed").isString())).containsOnly(true);

@@ -1,0 +1,2 @@
+/** The uncaught-exception dialog. */
+package ai.kinitro.desktop.error;

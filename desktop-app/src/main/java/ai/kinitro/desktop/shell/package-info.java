@@ -1,0 +1,2 @@
+/** The main window: navigation, pages, tool bar and status bar. */
+package ai.kinitro.desktop.shell;

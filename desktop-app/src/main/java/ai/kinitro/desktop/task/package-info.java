@@ -1,0 +1,2 @@
+/** The single background-task abstraction of the desktop app. */
+package ai.kinitro.desktop.task;

@@ -1,0 +1,2 @@
+/** The miner's services and the kinitro-miner command line. */
+package ai.kinitro.miner;
