@@ -189,11 +189,6 @@ public enum ErrorCode {
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
   CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now"),
 
-<<<<<<< HEAD
-  // backend (4310-4319)
-  UPLOAD_RATE_LIMITED(4310, RESOURCES, "Too many uploads by this hotkey for this competition in the window"),
-  SUBSCRIBER_TOO_SLOW(4311, RESOURCES, "The realtime subscriber fell too far behind and was dropped");
-=======
   // chain limits (4100)
   CHAIN_RATE_LIMITED(4100, RESOURCES, "The chain's rate limit for this call has not passed yet"),
   CHAIN_COMMITMENT_SPACE_EXCEEDED(4101, RESOURCES, "The hotkey used up its commitment space for this epoch"),
@@ -204,8 +199,11 @@ public enum ErrorCode {
   DEVCHAIN_PORT_UNAVAILABLE(4120, RESOURCES, "The dev chain could not listen on its port (in use or not permitted)"),
 
   // rollouts (4200-4219)
-  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline");
->>>>>>> backend
+  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
+
+  // backend (4310-4319)
+  UPLOAD_RATE_LIMITED(4310, RESOURCES, "Too many uploads by this hotkey for this competition in the window"),
+  SUBSCRIBER_TOO_SLOW(4311, RESOURCES, "The realtime subscriber fell too far behind and was dropped");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
