@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param netuid the subnet
  * @param pollInterval how often commitments are read (0 disables the loop)
  * @param metagraphTtl how long a metagraph snapshot answers membership checks
+ * @param endpoint the chain node (subtensor or the dev chain), {@code ws://} or {@code http://}; absent:
+ *     a static chain from {@code static-neurons} and no commitments
  * @param staticNeurons the neurons of the static chain used when no chain client is configured
  */
 @ConfigurationProperties("kinitro.chain")
 public record ChainConfig(
-    Integer netuid, Duration pollInterval, Duration metagraphTtl, List<StaticNeuron> staticNeurons) {
+    Integer netuid, Duration pollInterval, Duration metagraphTtl, java.net.URI endpoint, List<StaticNeuron> staticNeurons) {
   public static final int DEFAULT_NETUID = 26;
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
   public static final Duration DEFAULT_METAGRAPH_TTL = Duration.ofMinutes(1);
@@ -35,6 +37,6 @@ public record ChainConfig(
   @Override
   public String toString() {
     return "ChainConfig[netuid=" + netuid + ", pollInterval=" + pollInterval + ", metagraphTtl=" + metagraphTtl
-        + ", staticNeurons=" + staticNeurons + "]";
+        + ", endpoint=" + endpoint + ", staticNeurons=" + staticNeurons + "]";
   }
 }

@@ -18,9 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ChainConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(ChainConfiguration.class);
 
-  /** The static chain; replaced by a chain-client-backed bean when one is configured. */
+  /** The chain client when {@code kinitro.chain.endpoint} is set; else a static chain. */
   @Bean
   SubnetChain subnetChain(ChainConfig config) {
+    if (config.endpoint() != null) {
+      LOG.info("Reading subnet {} from the chain at {}", config.netuid(), config.endpoint());
+      return new ChainClientSubnetChain(
+          ai.kinitro.common.chain.client.SubstrateChainClient.connect(config.endpoint()), config.netuid());
+    }
+    LOG.warn("kinitro.chain.endpoint is not set: a static metagraph, no commitments (no submission will arrive)");
     return new StaticSubnetChain(config.netuid(), config.staticNeurons().stream()
         .map(n -> new Neuron(n.uid(), n.hotkey(), n.validatorPermit(), 0)).toList());
   }
