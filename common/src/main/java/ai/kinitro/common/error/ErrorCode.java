@@ -127,6 +127,23 @@ public enum ErrorCode {
   WEIGHTS_NOTHING_TO_SET(1602, USER, "No entry of the weights snapshot maps to a neuron currently registered"),
   QUEUE_ITEM_REJECTED(1603, USER, "The queue refused the item because a field is missing or out of range"),
 
+  // backend: uploads, commitments, vault, validator channel (1550-1599)
+  HOTKEY_NOT_REGISTERED(1550, USER, "The hotkey is not registered on the subnet"),
+  COMPETITION_NOT_FOUND(1551, USER, "No competition has this id"),
+  COMPETITION_NOT_ACCEPTING(1552, USER, "The competition does not accept submissions at this time"),
+  ARTIFACT_TOO_LARGE(1553, USER, "The archive is larger than the competition allows"),
+  VERSION_ALREADY_SUBMITTED(1554, USER, "This hotkey already has an upload or submission with this version"),
+  UPLOAD_NOT_FOUND(1555, USER, "No upload has this submission id"),
+  UPLOAD_EXPIRED(1556, USER, "The upload expired before it was committed"),
+  ARTIFACT_MISSING(1557, USER, "The archive was never stored in the vault"),
+  ARTIFACT_SIZE_MISMATCH(1558, USER, "The stored archive's size differs from the declared size"),
+  ARTIFACT_HASH_MISMATCH(1559, USER, "The stored archive's SHA-256 differs from the declared hash"),
+  COMMITMENT_MALFORMED(1560, USER, "The on-chain commitment is not a Kinitro submission commitment"),
+  COMMITMENT_MISMATCH(1561, USER, "The commitment names an upload of another hotkey or competition"),
+  VALIDATOR_PERMIT_REQUIRED(1562, USER, "The hotkey holds no validator permit on the subnet"),
+  API_KEY_HOTKEY_MISMATCH(1563, USER, "The API key is bound to another hotkey"),
+  CHALLENGE_EXPIRED(1564, USER, "The authentication challenge expired before the answer arrived"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
@@ -147,6 +164,9 @@ public enum ErrorCode {
   // durable queue (2300)
   QUEUE_LEASE_LOST(2300, INTERNAL, "The claim on a queue item was lost (it was reaped or taken over); the write was refused"),
   QUEUE_SCHEMA_FAILED(2301, INTERNAL, "The queue's database schema could not be migrated"),
+
+  // backend delivery and ingestion (2210-2219)
+  DELIVERY_DEADLINE_PASSED(2210, INTERNAL, "The validator did not finish the job before its deadline; the job is retried"),
 
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
@@ -190,6 +210,10 @@ public enum ErrorCode {
   DEVCHAIN_STATE_UNREADABLE(3150, EXTERNAL, "The dev chain's data directory holds state it cannot read"),
   DEVCHAIN_STATE_WRITE_FAILED(3151, EXTERNAL, "The dev chain could not write its state to the data directory"),
 
+  // backend: vault and chain reads (3320-3349)
+  VAULT_UNAVAILABLE(3320, EXTERNAL, "The vault (S3) could not be reached or refused the operation"),
+  CHAIN_READ_FAILED(3321, EXTERNAL, "The chain could not be read"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
@@ -210,7 +234,10 @@ public enum ErrorCode {
   // evaluator (4220-4239)
   EVALUATOR_DISK_FULL(4220, RESOURCES, "The evaluator's work directory has no space left"),
   JOB_DEADLINE_EXCEEDED(4221, RESOURCES, "The job's deadline passed before its evaluation could finish"),
-  AGENT_POD_START_TIMEOUT(4222, RESOURCES, "The agent pod did not reach the running state within the readiness timeout");
+  AGENT_POD_START_TIMEOUT(4222, RESOURCES, "The agent pod did not reach the running state within the readiness timeout"),
+  // backend (4310-4319)
+  UPLOAD_RATE_LIMITED(4310, RESOURCES, "Too many uploads by this hotkey for this competition in the window"),
+  SUBSCRIBER_TOO_SLOW(4311, RESOURCES, "The realtime subscriber fell too far behind and was dropped");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
