@@ -61,6 +61,12 @@ public enum ErrorCode {
   INVALID_IMAGE_SIZE(1304, USER, "The requested image size is outside the supported range"),
   ENVIRONMENT_CLOSED(1305, USER, "The environment was closed and cannot be used any more"),
 
+  // local platform: ./kinitro up, down, status (1700)
+  PLATFORM_PORT_IN_USE(1700, USER, "A port the local platform needs is already in use"),
+  PLATFORM_ALREADY_RUNNING(1701, USER, "The local platform already runs from this state directory"),
+  PLATFORM_NOT_BUILT(1702, USER, "A part of the local platform has not been built"),
+  PLATFORM_STATE_UNREADABLE(1703, USER, "The local platform's state directory or state file cannot be read or written"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
@@ -74,10 +80,19 @@ public enum ErrorCode {
   CHAIN_DATA_TRUNCATED(3002, EXTERNAL, "Bytes from the chain ended before the expected value was complete"),
   CHAIN_DATA_MALFORMED(3003, EXTERNAL, "Bytes from the chain are not a valid encoding of the expected type"),
 
+  // local platform services (3500)
+  SERVICE_START_FAILED(3500, EXTERNAL, "A platform service could not be started or exited while starting"),
+  SERVICE_EXITED(3501, EXTERNAL, "A platform service exited unexpectedly"),
+  ADMIN_API_FAILED(3502, EXTERNAL, "The backend's admin API refused or failed a request"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
-  CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now");
+  CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now"),
+
+  // local platform services (4500)
+  SERVICE_HEALTH_TIMEOUT(4500, RESOURCES, "A platform service did not become healthy in time"),
+  PLATFORM_STOP_TIMEOUT(4501, RESOURCES, "The local platform did not stop in time");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
