@@ -96,7 +96,7 @@ public final class ServiceCatalog {
   private static ServiceDefinition postgres(PlatformConfig config) {
     int port = config.ports().postgres();
     List<String> command = java(config, "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedPostgresMain.class.getName(),
+    command.addAll(List.of("-cp", absoluteClassPath(System.getProperty("java.class.path")), EmbeddedPostgresMain.class.getName(),
         "--port", Integer.toString(port), "--data", config.stateDir().resolve("postgres").toString(),
         "--database", BACKEND_DATABASE, "--database", VALIDATOR_DATABASE));
     return new ServiceDefinition(POSTGRES, "PostgreSQL (databases " + BACKEND_DATABASE + ", " + VALIDATOR_DATABASE + ")",
@@ -171,7 +171,7 @@ public final class ServiceCatalog {
     } else if (!Files.isRegularFile(classes.resolve(DEV_CHAIN_MAIN.replace('.', '/') + ".class"))) {
       unavailable = Optional.of("the devchain module has no " + DEV_CHAIN_MAIN + " yet");
     } else {
-      classPath = classes + java.io.File.pathSeparator + read(classPathFile).strip();
+      classPath = absoluteClassPath(classes + java.io.File.pathSeparator + read(classPathFile).strip());
     }
     List<String> command = java(config, "-Xmx384m", "-XX:+UseSerialGC");
     command.addAll(List.of("-cp", classPath, DEV_CHAIN_MAIN, "devnet",
@@ -284,6 +284,14 @@ public final class ServiceCatalog {
     }
     command.addAll(List.of(jvmOptions));
     return command;
+  }
+
+  /** The class path with every entry made absolute (services run in their own directories). */
+  static String absoluteClassPath(String classPath) {
+    return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.isBlank())
+        .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   private static Map<String, String> springJson(Map<String, Object> properties) {

@@ -1,5 +1,7 @@
 package ai.kinitro.platform.services;
 
+import ai.kinitro.common.error.ErrorCode;
+import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.platform.supervisor.HealthCheck;
 import ai.kinitro.platform.supervisor.ProcessLauncher;
 import ai.kinitro.platform.supervisor.ServiceSpec;
@@ -64,7 +66,14 @@ public record ServiceDefinition(
   public ServiceSpec toSpec(Path logDir) {
     Path log = log(logDir);
     return new ServiceSpec(name, port, url,
-        () -> new ProcessLauncher(command, environment.get(), workingDirectory, log, true).launch(),
+        () -> {
+          // Checked again right before the launch: something may have taken the port since up began.
+          if (PortCheck.inUse(port)) {
+            throw new KinitroException(ErrorCode.PLATFORM_PORT_IN_USE, "Port " + port + " (" + name
+                + ") is already in use by another program; free it or pass --" + name + "-port <port>");
+          }
+          return new ProcessLauncher(command, environment.get(), workingDirectory, log, true).launch();
+        },
         health, startTimeout, stopTimeout);
   }
 }
