@@ -127,7 +127,7 @@ public final class Supervisor {
       }
       if (!Instant.now().isBefore(deadline)) {
         throw failure(ErrorCode.SERVICE_HEALTH_TIMEOUT, spec, handle,
-            spec.name() + " did not become healthy within " + spec.startTimeout().toSeconds() + " s (last probe: " + lastProblem + ")");
+            spec.name() + " did not become healthy within " + seconds(spec.startTimeout()) + " (last probe: " + lastProblem + ")");
       }
       if (!sleep(pollInterval)) {
         stop();
@@ -171,7 +171,7 @@ public final class Supervisor {
       handle.terminate();
       try {
         if (!handle.awaitExit(running.spec().stopTimeout())) {
-          LOG.warn("{} did not stop within {} s; killing it", running.spec().name(), running.spec().stopTimeout().toSeconds());
+          LOG.warn("{} did not stop within {}; killing it", running.spec().name(), seconds(running.spec().stopTimeout()));
           handle.kill();
           forced = true;
           handle.awaitExit(KILL_WAIT);
@@ -212,6 +212,12 @@ public final class Supervisor {
       }
     }
     return Optional.empty();
+  }
+
+  /** "120 s" or "0.2 s". */
+  static String seconds(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
   }
 
   private static boolean sleep(Duration duration) {
