@@ -19,7 +19,8 @@ public final class PortCheck {
       // nobody answers on loopback; now check that we could bind it
     }
     try (ServerSocket server = new ServerSocket()) {
-      server.setReuseAddress(false);
+      // As servers do: connections of a stopped server linger in TIME_WAIT and must not count.
+      server.setReuseAddress(true);
       server.bind(new InetSocketAddress(port));
       return false;
     } catch (IOException e) {

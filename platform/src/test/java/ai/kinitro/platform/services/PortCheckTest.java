@@ -16,4 +16,18 @@ class PortCheckTest {
     }
     assertThat(PortCheck.inUse(port)).isFalse();
   }
+
+  @Test
+  void connectionsLeftInTimeWaitByAStoppedServerDoNotMakeThePortBusy() throws Exception {
+    int port;
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = server.getLocalPort();
+      try (java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), port);
+          java.net.Socket accepted = server.accept()) {
+        accepted.close(); // the server side closes first and keeps the connection in TIME_WAIT
+        client.getInputStream().read();
+      }
+    }
+    assertThat(PortCheck.inUse(port)).isFalse();
+  }
 }
