@@ -75,8 +75,25 @@ public final class ExtrinsicBuilder {
     return assemble(call, params, signer.publicKey(), signature);
   }
 
+  /**
+   * Signs {@code call} with extension bytes produced elsewhere (for example from a runtime's
+   * metadata extension list): signs {@code call ++ explicit ++ implicit} (hashed when longer than
+   * 256 bytes) and puts {@code explicit} into the extrinsic.
+   */
+  public static SignedExtrinsic sign(byte[] call, byte[] explicit, byte[] implicit, Signer signer) {
+    byte[] payload = new ScaleWriter(call.length + explicit.length + implicit.length)
+        .fixedBytes(call).fixedBytes(explicit).fixedBytes(implicit).toByteArray();
+    byte[] signature = signer.sign(messageToSign(payload));
+    return assemble(call, explicit, signer.publicKey(), signature);
+  }
+
   /** Puts together an extrinsic from a signature made elsewhere over {@link #messageToSign}. */
   public static SignedExtrinsic assemble(byte[] call, SigningParams params, byte[] publicKey, byte[] signature) {
+    return assemble(call, explicit(params), publicKey, signature);
+  }
+
+  /** Puts together an extrinsic from its call, its explicit extension bytes and a signature. */
+  public static SignedExtrinsic assemble(byte[] call, byte[] explicit, byte[] publicKey, byte[] signature) {
     AccountId signerId = new AccountId(publicKey);
     if (signature == null || signature.length != SIGNATURE_LENGTH) {
       throw new KinitroException(ErrorCode.ENCODING_FAILED, "an sr25519 signature is 64 bytes but the signer returned "
@@ -88,7 +105,7 @@ public final class ExtrinsicBuilder {
         .fixedBytes(signerId.bytes())
         .u8(MULTI_SIGNATURE_SR25519)
         .fixedBytes(signature)
-        .fixedBytes(explicit(params))
+        .fixedBytes(explicit)
         .fixedBytes(call)
         .toByteArray();
     return new SignedExtrinsic(new ScaleWriter(body.length + 4).bytes(body).toByteArray());

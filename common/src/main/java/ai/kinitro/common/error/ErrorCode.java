@@ -42,6 +42,18 @@ public enum ErrorCode {
   COMMITMENT_TOO_LARGE(1121, USER, "The commitment has too many fields or a field longer than the chain allows"),
   WEIGHTS_LENGTH_MISMATCH(1122, USER, "The uid and weight lists have different lengths"),
 
+  // chain transactions the runtime refused because of what was sent (1140)
+  CHAIN_HOTKEY_NOT_REGISTERED(1140, USER, "The hotkey is not registered on the subnet"),
+  CHAIN_COMMIT_REVEAL_ENABLED(1141, USER, "Commit-reveal is enabled on the subnet, so plain set_weights is refused"),
+  CHAIN_COMMIT_REVEAL_DISABLED(1142, USER, "Commit-reveal is disabled on the subnet, so commits and reveals are refused"),
+  CHAIN_WEIGHTS_INVALID(1143, USER, "The weights break a subnet rule (duplicates, unknown uids, too few, too large, version key)"),
+  CHAIN_NOT_ENOUGH_STAKE(1144, USER, "The hotkey has too little stake for this call"),
+  CHAIN_NOT_PERMITTED(1145, USER, "The signer may not make this call (no validator permit, not the owner, bad origin)"),
+  CHAIN_SUBNET_NOT_FOUND(1146, USER, "The subnet does not exist"),
+  CHAIN_REVEAL_INVALID(1147, USER, "The reveal matches no commit or is outside its reveal window"),
+  CHAIN_BAD_SIGNATURE(1148, USER, "The node rejected the transaction's signature"),
+  CHAIN_INSUFFICIENT_BALANCE(1149, USER, "The signer cannot pay the transaction fee"),
+
   // keys, signatures and signed requests (1200)
   BAD_SIGNATURE(1200, USER, "The signature does not verify against the claimed key"),
   STALE_TIMESTAMP(1201, USER, "The signed timestamp is outside the allowed window"),
@@ -61,6 +73,31 @@ public enum ErrorCode {
   INVALID_IMAGE_SIZE(1304, USER, "The requested image size is outside the supported range"),
   ENVIRONMENT_CLOSED(1305, USER, "The environment was closed and cannot be used any more"),
 
+  // submissions: manifest and archive (1400-1419)
+  SUBMISSION_MANIFEST_MISSING(1400, USER, "The submission has no kinitro-agent.json manifest at its root"),
+  SUBMISSION_MANIFEST_INVALID(1401, USER, "The submission manifest is not valid JSON or does not match the manifest schema"),
+  SUBMISSION_KIND_UNSUPPORTED(1402, USER, "The submission declares an agent kind this evaluator cannot run"),
+  ARCHIVE_CHECKSUM_MISMATCH(1403, USER, "The archive's SHA-256 differs from the expected value"),
+  ARCHIVE_TOO_LARGE(1404, USER, "The archive or its unpacked content is larger than allowed"),
+  ARCHIVE_TOO_MANY_FILES(1405, USER, "The archive holds more entries than allowed"),
+  ARCHIVE_ABSOLUTE_PATH(1406, USER, "An archive entry has an absolute path"),
+  ARCHIVE_PATH_TRAVERSAL(1407, USER, "An archive entry's path contains '..'"),
+  ARCHIVE_LINK_ESCAPES(1408, USER, "An archive symlink or hard link points outside the archive root"),
+  ARCHIVE_SPECIAL_FILE(1409, USER, "An archive entry is a device, FIFO or other special file"),
+  ARCHIVE_DUPLICATE_ENTRY(1410, USER, "Two archive entries have the same path"),
+  ARCHIVE_MALFORMED(1411, USER, "The archive is not a readable tar.gz"),
+
+  // agent faults: counted against the submission (1420-1449)
+  AGENT_FAILED_TO_START(1420, USER, "The agent did not start or never answered Ping within the start-up timeout"),
+  AGENT_CRASHED(1421, USER, "The agent process exited while it was being evaluated"),
+  AGENT_TIMEOUT(1422, USER, "The agent did not answer a call within the per-call timeout"),
+  AGENT_MALFORMED_TENSOR(1423, USER, "A tensor's dtype, shape and byte length do not agree"),
+  AGENT_INVALID_ACTION(1424, USER, "The agent's action is outside the action space or the batch has the wrong number of actions"),
+  AGENT_CALL_FAILED(1425, USER, "The agent answered a call with an error"),
+  AGENT_NETWORK_ATTEMPT(1426, USER, "The agent tried to open a network connection, which the sandbox forbids"),
+  AGENT_RESOURCE_LIMIT(1427, USER, "The agent was stopped for exceeding its CPU or memory limit"),
+  AGENT_WALL_TIME_EXCEEDED(1428, USER, "The agent ran longer than its wall-time limit"),
+
   // local platform: ./kinitro up, down, status (1700)
   PLATFORM_PORT_IN_USE(1700, USER, "A port the local platform needs is already in use"),
   PLATFORM_ALREADY_RUNNING(1701, USER, "The local platform already runs from this state directory"),
@@ -74,11 +111,30 @@ public enum ErrorCode {
   // crypto (2002-2004)
   CRYPTO_RESOURCE_CORRUPT(2002, INTERNAL, "A bundled cryptographic resource (such as the BIP-39 word list) is missing or corrupt"),
 
+  // agent runtimes and rollouts (2100-2119)
+  AGENT_RUNTIME_FAILED(2100, INTERNAL, "The evaluator could not prepare or launch the agent process"),
+  ENVIRONMENT_FAILED(2101, INTERNAL, "The simulated environment failed during an episode"),
+
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
   EXTERNAL_PROTOCOL_ERROR(3001, EXTERNAL, "An external service answered something we cannot understand"),
   CHAIN_DATA_TRUNCATED(3002, EXTERNAL, "Bytes from the chain ended before the expected value was complete"),
   CHAIN_DATA_MALFORMED(3003, EXTERNAL, "Bytes from the chain are not a valid encoding of the expected type"),
+
+  // chain node access (3100)
+  CHAIN_UNREACHABLE(3100, EXTERNAL, "The chain node cannot be reached"),
+  CHAIN_CONNECTION_LOST(3101, EXTERNAL, "The connection to the chain node dropped before the answer arrived"),
+  CHAIN_RPC_ERROR(3102, EXTERNAL, "The chain node answered with a JSON-RPC error"),
+  CHAIN_REQUEST_TIMEOUT(3103, EXTERNAL, "The chain node did not answer in time"),
+  CHAIN_TRANSACTION_REJECTED(3104, EXTERNAL, "The node's transaction pool rejected the transaction"),
+  CHAIN_TRANSACTION_OUTDATED(3105, EXTERNAL, "The transaction's nonce or era is no longer valid; rebuild and resubmit it"),
+  CHAIN_TRANSACTION_DROPPED(3106, EXTERNAL, "The transaction left the pool without being finalized (dropped, usurped, invalid)"),
+  CHAIN_DISPATCH_FAILED(3107, EXTERNAL, "The transaction was included but its call failed"),
+  CHAIN_UNSUPPORTED_RUNTIME(3108, EXTERNAL, "The node's runtime lacks something this client needs or uses a format it does not know"),
+  CHAIN_REPLAY_UNMATCHED(3109, EXTERNAL, "A replayed chain request has no stored answer"),
+
+  // agent sandbox (3200-3219)
+  SANDBOX_FAILED(3200, EXTERNAL, "The sandbox tool (bubblewrap) could not set up the agent's sandbox on this host"),
 
   // local platform services (3500)
   SERVICE_START_FAILED(3500, EXTERNAL, "A platform service could not be started or exited while starting"),
@@ -89,6 +145,15 @@ public enum ErrorCode {
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
   CAPACITY_EXHAUSTED(4002, RESOURCES, "No capacity is left to take the work now"),
+
+  // chain limits (4100)
+  CHAIN_RATE_LIMITED(4100, RESOURCES, "The chain's rate limit for this call has not passed yet"),
+  CHAIN_COMMITMENT_SPACE_EXCEEDED(4101, RESOURCES, "The hotkey used up its commitment space for this epoch"),
+  CHAIN_TOO_MANY_UNREVEALED_COMMITS(4102, RESOURCES, "The hotkey has too many unrevealed weight commits"),
+  CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce"),
+
+  // rollouts (4200-4219)
+  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
 
   // local platform services (4500)
   SERVICE_HEALTH_TIMEOUT(4500, RESOURCES, "A platform service did not become healthy in time"),

@@ -30,7 +30,7 @@ public final class Fields {
 
   private static final Pattern SS58 = Pattern.compile("[1-9A-HJ-NP-Za-km-z]{46,50}");
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]+");
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:/-]+");
 
   private Fields() {}
 
@@ -72,7 +72,7 @@ public final class Fields {
   public static String token(String value, String field) {
     text(value, field, MAX_ID_LENGTH);
     if (!TOKEN.matcher(value).matches()) {
-      throw invalid(field, "may contain only letters, digits and _ . : -");
+      throw invalid(field, "may contain only letters, digits and _ . : / -");
     }
     return value;
   }

@@ -69,7 +69,7 @@ final class RealtimeSamples {
 
   static EventPayload payload(EventType type) {
     return switch (type) {
-      case JOB_CREATED -> new JobCreated(JOB_ID, SUBMISSION_ID, COMPETITION, MINER, "metaworld", "MT10", T0);
+      case JOB_CREATED -> new JobCreated(JOB_ID, SUBMISSION_ID, COMPETITION, MINER, "manipulation", "MT10", T0);
       case JOB_STATUS_CHANGED ->
           new JobStatusChanged(JOB_ID, Optional.of(VALIDATOR), EvaluationStatus.RUNNING, Optional.of("Evaluator started processing the job"), T0.plusSeconds(45));
       case JOB_COMPLETED ->
@@ -79,10 +79,10 @@ final class RealtimeSamples {
               JOB_ID, SUBMISSION_ID, VALIDATOR, MINER, COMPETITION, "MT10", EvaluationStatus.COMPLETED,
               Optional.of(new Metrics(412.5, 0.75, 412.5, 4)), T0.plusSeconds(641));
       case EPISODE_COMPLETED ->
-          new EpisodeCompleted(JOB_ID, SUBMISSION_ID, VALIDATOR, "reach-v3_0", 0, "reach-v3", true, 598.5, 87, T0.plusSeconds(50), T0.plusSeconds(71));
+          new EpisodeCompleted(JOB_ID, SUBMISSION_ID, VALIDATOR, "manipulation/reach-v1:0", 0, "manipulation/reach-v1", true, 598.5, 87, T0.plusSeconds(50), T0.plusSeconds(71));
       case EPISODE_STEP ->
           new EpisodeStep(
-              JOB_ID, SUBMISSION_ID, VALIDATOR, "reach-v3_0", 0,
+              JOB_ID, SUBMISSION_ID, VALIDATOR, "manipulation/reach-v1:0", 0,
               new StepRecord(5, JSON.readTree("[0.0,0.2,-0.1,-1.0]"), 2.5, true, false, List.of(), JSON.readTree("{\"success\":true}"), T0.plusSeconds(51)));
       case SUBMISSION_RECEIVED ->
           new SubmissionReceived(SUBMISSION_ID, COMPETITION, MINER, "v1", 5_123_456L, T0.minusSeconds(60), T0.plusSeconds(240));

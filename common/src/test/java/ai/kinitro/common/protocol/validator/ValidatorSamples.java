@@ -63,15 +63,15 @@ final class ValidatorSamples {
               "3f9c0a6e5b2d4c1e8f7a6b5c4d3e2f1a",
               MINER,
               new BenchmarkSpec(
-                  "metaworld",
+                  "manipulation",
                   "MT10",
                   json("{\"render_mode\":\"rgb_array\",\"camera_attribute\":\"camera_name\"}"),
                   List.of("corner", "corner2"),
                   2,
                   200,
                   List.of(
-                      new TaskSpec("reach-v3_0", "reach-v3", 1001L),
-                      new TaskSpec("push-v3_0", "push-v3", 1002L))),
+                      new TaskSpec("manipulation/reach-v1:0", "manipulation/reach-v1", 1001L),
+                      new TaskSpec("manipulation/push-v1:0", "manipulation/push-v1", 1002L))),
               new Artifact(
                   URI.create("https://vault.example.com/submissions/7312848011234567890/v1.tar.gz?X-Amz-Signature=abc123"),
                   T0.plusSeconds(21_600),
@@ -102,15 +102,15 @@ final class ValidatorSamples {
               EvaluationStatus.COMPLETED,
               Optional.of(new Metrics(412.5, 0.75, 412.5, 4)),
               List.of(
-                  new TaskResult("reach-v3_0", 2, 2, 0, 610.25, 87.0),
-                  new TaskResult("push-v3_0", 2, 1, 0, 214.75, 143.5)),
+                  new TaskResult("manipulation/reach-v1:0", 2, 2, 0, 610.25, 87.0),
+                  new TaskResult("manipulation/push-v1:0", 2, 1, 0, 214.75, 143.5)),
               Optional.empty(),
               new Timings(T0.plusSeconds(2), Optional.of(T0.plusSeconds(45)), T0.plusSeconds(640)));
       case EPISODE_DATA ->
           new EpisodeData(
               UUID.fromString("e5f6a7b8-c9d0-4e1f-a2b3-c4d5e6f7a8b9"),
               JOB_ID,
-              "reach-v3_0",
+              "manipulation/reach-v1:0",
               0,
               true,
               598.5,
@@ -122,7 +122,7 @@ final class ValidatorSamples {
           new EpisodeStepData(
               UUID.fromString("f6a7b8c9-d0e1-4f2a-b3c4-d5e6f7a8b9c0"),
               JOB_ID,
-              "reach-v3_0",
+              "manipulation/reach-v1:0",
               0,
               List.of(
                   new StepRecord(
@@ -135,7 +135,7 @@ final class ValidatorSamples {
                           new ObservationRef(
                               "corner",
                               "validator-observations",
-                              "observations/7312848011234567890/reach-v3_0/episode_0000/step_000000_corner.png",
+                              "observations/7312848011234567890/manipulation/reach-v1:0/episode_0000/step_000000_corner.png",
                               Optional.empty())),
                       json("{}"),
                       T0.plusSeconds(50)),
