@@ -134,7 +134,8 @@ public final class BackendAdminClient {
       throw new KinitroException(ErrorCode.ADMIN_API_FAILED, call + " answered " + response.statusCode() + ": "
           + (body.length() > 300 ? body.substring(0, 300) + "..." : body)
           + (response.statusCode() == 401 || response.statusCode() == 403
-              ? " (the backend does not accept the local admin key; does it read kinitro.admin.bootstrap-key?)" : ""));
+              ? " (the backend does not know the stored admin key: if its database was deleted, remove admin.api-key from"
+              + " secrets.properties in the state directory and run ./kinitro up again)" : ""));
     }
   }
 }

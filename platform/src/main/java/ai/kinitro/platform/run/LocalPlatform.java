@@ -2,6 +2,7 @@ package ai.kinitro.platform.run;
 
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.platform.admin.AdminKeyBootstrap;
 import ai.kinitro.platform.admin.AdminOutcome;
 import ai.kinitro.platform.admin.BackendAdminClient;
 import ai.kinitro.platform.services.DevKeys;
@@ -34,10 +35,12 @@ import java.util.Optional;
  */
 public final class LocalPlatform {
   static final Duration POLL = Duration.ofMillis(250);
+  static final String ADMIN_KEY_NAME = "local admin (kinitro up)";
 
   private final PlatformConfig config;
   private final Progress progress;
   private final StateStore store;
+  private volatile String adminKeyMissing = "the backend did not start";
 
   public LocalPlatform(PlatformConfig config, Progress progress) {
     this.config = Objects.requireNonNull(config, "config");
@@ -54,8 +57,9 @@ public final class LocalPlatform {
           + "(./kinitro up does it, or ./mvnw -pl platform -am package -DskipTests)");
     }
     LocalSecrets secrets = LocalSecrets.loadOrCreate(config.stateDir());
-    BackendAdminClient admin = new BackendAdminClient(ServiceCatalog.backendUrl(config.ports()), secrets.get(LocalSecrets.ADMIN_API_KEY));
-    List<ServiceDefinition> plan = ServiceCatalog.plan(config, secrets, () -> validatorApiKey(secrets, admin));
+    List<ServiceDefinition> plan = ServiceCatalog.plan(config, secrets, () -> validatorApiKey(secrets)).stream()
+        .map(d -> d.name().equals(ServiceCatalog.BACKEND) ? d.beforeLaunch(() -> ensureAdminKey(secrets)) : d)
+        .toList();
     List<ServiceDefinition> available = plan.stream().filter(ServiceDefinition::available).toList();
     for (ServiceDefinition skipped : plan.stream().filter(d -> !d.available()).toList()) {
       progress.line("Not starting " + skipped.name() + ": " + skipped.unavailable().orElseThrow());
@@ -87,7 +91,7 @@ public final class LocalPlatform {
       return; // Ctrl-C during start: the hook stops what runs
     }
     String competition = available.stream().anyMatch(d -> d.name().equals(ServiceCatalog.BACKEND))
-        ? demoCompetition(admin) : "not created (the backend is not running)";
+        ? demoCompetition(secrets) : "not created (the backend is not running)";
     printSummary(plan, available, secrets, competition);
 
     Optional<Supervisor.Running> died = supervisor.awaitUnexpectedExit();
@@ -159,30 +163,67 @@ public final class LocalPlatform {
     }
   }
 
-  private Optional<String> validatorApiKey(LocalSecrets secrets, BackendAdminClient admin) {
+  /**
+   * Before the backend's first start: the first admin API key, made with the backend's own admin
+   * command line (it writes to the backend's database, which PostgreSQL now serves).
+   */
+  private void ensureAdminKey(LocalSecrets secrets) {
+    if (secrets.find(LocalSecrets.ADMIN_API_KEY).isPresent()) {
+      return;
+    }
+    Path jar = ServiceCatalog.backendJar(config);
+    if (!AdminKeyBootstrap.supported(jar)) {
+      adminKeyMissing = "the backend has no admin command line (java -jar kinitro-backend.jar admin) yet";
+      return;
+    }
+    progress.line("  creating the first admin API key with the backend's admin command line...");
+    List<String> command = ServiceCatalog.java(config, "-Xmx512m", "-XX:+UseSerialGC");
+    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(AdminKeyBootstrap.arguments(ADMIN_KEY_NAME, ServiceCatalog.backendStorageArgs(config)));
+    String key = AdminKeyBootstrap.createKey(command, ServiceCatalog.backendEnvironment(secrets),
+        config.logDir().resolve("backend-admin.log"), Duration.ofMinutes(5));
+    secrets.put(LocalSecrets.ADMIN_API_KEY, key);
+  }
+
+  private Optional<BackendAdminClient> admin(LocalSecrets secrets) {
+    return secrets.find(LocalSecrets.ADMIN_API_KEY)
+        .map(key -> new BackendAdminClient(ServiceCatalog.backendUrl(config.ports()), key));
+  }
+
+  /** The local validator's backend API key: issued once through the admin API, then reused. */
+  private Optional<String> validatorApiKey(LocalSecrets secrets) {
     Optional<String> known = secrets.find(LocalSecrets.VALIDATOR_API_KEY);
     if (known.isPresent() || config.without().contains(ServiceCatalog.BACKEND)) {
       return known;
     }
+    Optional<BackendAdminClient> admin = admin(secrets);
+    if (admin.isEmpty()) {
+      progress.line("  (the validator runs in lite mode: there is no admin API key to issue its API key with)");
+      return Optional.empty();
+    }
     try {
       String hotkey = DevKeys.all().stream().filter(k -> k.secretUri().equals(DevKeys.LOCAL_VALIDATOR)).findFirst().orElseThrow().address();
-      AdminOutcome outcome = admin.createApiKey("local validator " + DevKeys.LOCAL_VALIDATOR, "validator", hotkey);
+      AdminOutcome outcome = admin.get().createApiKey("local validator " + DevKeys.LOCAL_VALIDATOR, "validator", hotkey);
       if (outcome instanceof AdminOutcome.Created(String key)) {
         secrets.put(LocalSecrets.VALIDATOR_API_KEY, key);
         return Optional.of(key);
       }
       if (outcome instanceof AdminOutcome.NotAvailable(String reason)) {
-        progress.line("  (no API key for the validator: " + reason + ")");
+        progress.line("  (the validator runs in lite mode, without an API key: " + reason + ")");
       }
     } catch (KinitroException e) {
-      progress.line("  (no API key for the validator: " + e.getMessage() + ")");
+      progress.line("  (the validator runs in lite mode, without an API key: " + e.getMessage() + ")");
     }
     return Optional.empty();
   }
 
-  private String demoCompetition(BackendAdminClient admin) {
+  private String demoCompetition(LocalSecrets secrets) {
+    Optional<BackendAdminClient> admin = admin(secrets);
+    if (admin.isEmpty()) {
+      return "not created (no admin API key: " + adminKeyMissing + ")";
+    }
     try {
-      return switch (admin.ensureCompetition(BackendAdminClient.demoCompetition())) {
+      return switch (admin.get().ensureCompetition(BackendAdminClient.demoCompetition())) {
         case AdminOutcome.Created(String id) -> "created (id " + id + ")";
         case AdminOutcome.Existing(String id) -> "already there (id " + id + ")";
         case AdminOutcome.NotAvailable(String reason) -> "not created: " + reason;
@@ -207,7 +248,7 @@ public final class LocalPlatform {
     progress.line("");
     progress.line("Admin API key (X-API-Key header; keep it private, it is also in "
         + config.stateDir().resolve(LocalSecrets.FILE_NAME) + "):");
-    progress.line("  " + secrets.get(LocalSecrets.ADMIN_API_KEY));
+    progress.line("  " + secrets.find(LocalSecrets.ADMIN_API_KEY).orElse("(none: " + adminKeyMissing + ")"));
     progress.line("Demo competition: " + competition);
     progress.line("");
     progress.line("Development keys (public Substrate dev keys: never use them on a real network):");

@@ -191,13 +191,34 @@ public final class ServiceCatalog {
 
   // --- the daemons: executable Spring Boot jars ------------------------------------------------
 
-  private static ServiceDefinition backend(PlatformConfig config, LocalSecrets secrets, boolean chainRuns) {
-    int port = config.ports().backend();
-    List<String> args = new ArrayList<>(List.of(
-        "--server.port=" + port,
+  /** The backend's executable jar. */
+  public static Path backendJar(PlatformConfig config) {
+    return config.repo().resolve("daemon-backend/target/kinitro-backend.jar");
+  }
+
+  /** Where the backend keeps its data: shared by the daemon and its admin command line. */
+  public static List<String> backendStorageArgs(PlatformConfig config) {
+    return List.of(
         "--kinitro.state-dir=" + config.stateDir().resolve(BACKEND),
         "--kinitro.database.url=" + jdbcUrl(config, BACKEND_DATABASE),
-        "--kinitro.database.user=" + EmbeddedPostgresMain.USER,
+        "--kinitro.database.user=" + EmbeddedPostgresMain.USER);
+  }
+
+  /** The backend's secrets, as the {@code SPRING_APPLICATION_JSON} environment variable. */
+  public static Map<String, String> backendEnvironment(LocalSecrets secrets) {
+    Map<String, Object> secret = new LinkedHashMap<>();
+    secret.put("kinitro.database.password", EmbeddedPostgresMain.PASSWORD);
+    secret.put("kinitro.vault.access-key", secrets.get(LocalSecrets.S3_ACCESS_KEY));
+    secret.put("kinitro.vault.secret-key", secrets.get(LocalSecrets.S3_SECRET_KEY));
+    return springJson(secret);
+  }
+
+  private static ServiceDefinition backend(PlatformConfig config, LocalSecrets secrets, boolean chainRuns) {
+    int port = config.ports().backend();
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=" + port);
+    args.addAll(backendStorageArgs(config));
+    args.addAll(List.of(
         "--kinitro.vault.endpoint=" + s3Url(config),
         "--kinitro.vault.region=" + S3_REGION,
         "--kinitro.vault.bucket=" + VAULT_BUCKET,
@@ -207,13 +228,8 @@ public final class ServiceCatalog {
       args.add("--kinitro.chain.url=" + chainUrl(config));
       args.add("--kinitro.chain.netuid=" + NETUID);
     }
-    Map<String, Object> secret = new LinkedHashMap<>();
-    secret.put("kinitro.database.password", EmbeddedPostgresMain.PASSWORD);
-    secret.put("kinitro.vault.access-key", secrets.get(LocalSecrets.S3_ACCESS_KEY));
-    secret.put("kinitro.vault.secret-key", secrets.get(LocalSecrets.S3_SECRET_KEY));
-    secret.put("kinitro.admin.bootstrap-key", secrets.get(LocalSecrets.ADMIN_API_KEY));
     return daemon(config, BACKEND, "backend (REST, admin API, /ws/validator, /ws/client)", "daemon-backend", "kinitro-backend.jar",
-        port, args, () -> springJson(secret), Duration.ofSeconds(180));
+        port, args, () -> backendEnvironment(secrets), Duration.ofSeconds(180));
   }
 
   private static ServiceDefinition validator(PlatformConfig config, boolean chainRuns, Supplier<Optional<String>> validatorApiKey) {
@@ -221,20 +237,31 @@ public final class ServiceCatalog {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
         "--kinitro.state-dir=" + config.stateDir().resolve(VALIDATOR),
-        "--kinitro.database.url=" + jdbcUrl(config, VALIDATOR_DATABASE),
-        "--kinitro.database.user=" + EmbeddedPostgresMain.USER,
-        "--kinitro.backend.url=ws://" + LOOPBACK + ":" + config.ports().backend() + "/ws/validator",
-        "--kinitro.backend.http-url=http://" + LOOPBACK + ":" + config.ports().backend()));
+        "--kinitro.validator.netuid=" + NETUID,
+        "--kinitro.validator.instance-name=validator@kinitro-up",
+        "--kinitro.validator.database.url=" + jdbcUrl(config, VALIDATOR_DATABASE),
+        "--kinitro.validator.database.username=" + EmbeddedPostgresMain.USER,
+        "--kinitro.validator.backend.url=ws://" + LOOPBACK + ":" + config.ports().backend() + "/ws/validator"));
     if (chainRuns) {
-      args.add("--kinitro.chain.url=" + chainUrl(config));
-      args.add("--kinitro.chain.netuid=" + NETUID);
+      args.add("--kinitro.validator.chain.url=" + chainUrl(config));
+    } else {
+      // Without the dev chain the default would be the public network: never set weights there.
+      args.add("--kinitro.validator.weights.enabled=false");
     }
     Supplier<Map<String, String>> environment = () -> {
       Map<String, Object> secret = new LinkedHashMap<>();
-      secret.put("kinitro.database.password", EmbeddedPostgresMain.PASSWORD);
+      secret.put("kinitro.validator.database.password", EmbeddedPostgresMain.PASSWORD);
       // A public development key (//Bob); a real validator reads its wallet instead.
-      secret.put("kinitro.validator.hotkey-uri", DevKeys.LOCAL_VALIDATOR);
-      validatorApiKey.get().ifPresent(key -> secret.put("kinitro.backend.api-key", key));
+      secret.put("kinitro.validator.hotkey.secret-uri", DevKeys.LOCAL_VALIDATOR);
+      Optional<String> apiKey = validatorApiKey.get();
+      if (apiKey.isPresent()) {
+        secret.put("kinitro.validator.mode", "full");
+        secret.put("kinitro.validator.backend.api-key", apiKey.get());
+      } else {
+        // Full mode needs an API key from the backend; lite mode only copies GET /weights to the chain.
+        secret.put("kinitro.validator.mode", "lite");
+        secret.put("kinitro.validator.weights.lite-url", "http://" + LOOPBACK + ":" + config.ports().backend() + "/weights");
+      }
       return springJson(secret);
     };
     return daemon(config, VALIDATOR, "validator (backend link, durable queue, weights)", "daemon-validator", "kinitro-validator.jar",
@@ -246,15 +273,16 @@ public final class ServiceCatalog {
     List<String> args = List.of(
         "--server.port=" + port,
         "--kinitro.state-dir=" + config.stateDir().resolve(EVALUATOR),
-        "--kinitro.database.url=" + jdbcUrl(config, VALIDATOR_DATABASE),
-        "--kinitro.database.user=" + EmbeddedPostgresMain.USER,
-        "--kinitro.vault.endpoint=" + s3Url(config),
-        "--kinitro.vault.region=" + S3_REGION,
-        "--kinitro.vault.path-style=true");
+        "--kinitro.evaluator.database.url=" + jdbcUrl(config, VALIDATOR_DATABASE),
+        "--kinitro.evaluator.database.username=" + EmbeddedPostgresMain.USER,
+        "--kinitro.evaluator.vault.endpoint=" + s3Url(config),
+        "--kinitro.evaluator.vault.region=" + S3_REGION,
+        "--kinitro.evaluator.vault.path-style=true");
     Map<String, Object> secret = new LinkedHashMap<>();
-    secret.put("kinitro.database.password", EmbeddedPostgresMain.PASSWORD);
-    secret.put("kinitro.vault.access-key", secrets.get(LocalSecrets.S3_ACCESS_KEY));
-    secret.put("kinitro.vault.secret-key", secrets.get(LocalSecrets.S3_SECRET_KEY));
+    secret.put("kinitro.evaluator.database.password", EmbeddedPostgresMain.PASSWORD);
+    secret.put("kinitro.evaluator.hotkey.secret-uri", DevKeys.LOCAL_VALIDATOR);
+    secret.put("kinitro.evaluator.vault.access-key", secrets.get(LocalSecrets.S3_ACCESS_KEY));
+    secret.put("kinitro.evaluator.vault.secret-key", secrets.get(LocalSecrets.S3_SECRET_KEY));
     return daemon(config, EVALUATOR, "evaluator (queue consumer, agent runtimes, rollouts)", "daemon-evaluator", "kinitro-evaluator.jar",
         port, args, () -> springJson(secret), Duration.ofSeconds(180));
   }
@@ -275,7 +303,7 @@ public final class ServiceCatalog {
   // --- helpers -----------------------------------------------------------------------------------
 
   /** {@code java} of this JVM, the parent watchdog agent and the given JVM options. */
-  private static List<String> java(PlatformConfig config, String... jvmOptions) {
+  public static List<String> java(PlatformConfig config, String... jvmOptions) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Path watchdog = config.repo().resolve(WATCHDOG_JAR);

@@ -54,6 +54,15 @@ public record ServiceDefinition(
     Objects.requireNonNull(stopTimeout, "stopTimeout");
   }
 
+  /** A copy that runs {@code step} just before each launch (after the services before it are healthy). */
+  public ServiceDefinition beforeLaunch(Runnable step) {
+    Supplier<Map<String, String>> original = environment;
+    return new ServiceDefinition(name, description, port, url, unavailable, command, () -> {
+      step.run();
+      return original.get();
+    }, workingDirectory, health, startTimeout, stopTimeout);
+  }
+
   public boolean available() {
     return unavailable.isEmpty();
   }

@@ -18,8 +18,9 @@ import java.util.Properties;
 
 /**
  * The local platform's secrets, made once and kept in {@code secrets.properties} (mode 600) in the
- * state directory so a second {@code ./kinitro up} uses the same ones: the admin API key, the S3
- * credentials, and keys issued later (such as the validator's API key). {@link #toString()} never
+ * state directory so a second {@code ./kinitro up} uses the same ones: the S3 credentials (made
+ * here), and the keys the backend issues on the first run (the admin API key, the validator's API
+ * key). {@link #toString()} never
  * shows values.
  */
 public final class LocalSecrets {
@@ -51,8 +52,7 @@ public final class LocalSecrets {
       }
     }
     LocalSecrets secrets = new LocalSecrets(file, values);
-    boolean changed = secrets.createIfAbsent(ADMIN_API_KEY, "kin_" + token(32));
-    changed |= secrets.createIfAbsent(S3_ACCESS_KEY, "kinitro-local-" + hex(4));
+    boolean changed = secrets.createIfAbsent(S3_ACCESS_KEY, "kinitro-local-" + hex(4));
     changed |= secrets.createIfAbsent(S3_SECRET_KEY, token(30));
     if (changed || !Files.isRegularFile(file)) {
       secrets.save();
@@ -101,7 +101,7 @@ public final class LocalSecrets {
   }
 
   /** A URL-safe random token of {@code bytes} random bytes. */
-  static String token(int bytes) {
+  private static String token(int bytes) {
     byte[] raw = new byte[bytes];
     RANDOM.nextBytes(raw);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

@@ -76,6 +76,8 @@ class ServiceCatalogTest {
     assertThat(chain.command()).containsSubsequence("-cp", repo.resolve("devchain/target/classes") + ":/lib/a.jar",
         "ai.kinitro.devchain.cli.DevChainMain", "devnet", "--port", "9944", "--data", config.stateDir().resolve("chain").toString());
     assertThat(named(plan(config), "backend").command()).contains("--kinitro.chain.url=ws://127.0.0.1:9944");
+    assertThat(named(plan(config), "validator").command()).contains("--kinitro.validator.chain.url=ws://127.0.0.1:9944")
+        .doesNotContain("--kinitro.validator.weights.enabled=false");
   }
 
   @Test
@@ -106,13 +108,32 @@ class ServiceCatalogTest {
   void theValidatorAndTheEvaluatorShareTheQueueDatabase() {
     List<ServiceDefinition> plan = plan(config);
 
-    assertThat(named(plan, "validator").command()).contains("--kinitro.database.url=jdbc:postgresql://127.0.0.1:5433/kinitro_validator");
-    assertThat(named(plan, "evaluator").command()).contains("--kinitro.database.url=jdbc:postgresql://127.0.0.1:5433/kinitro_validator");
+    assertThat(named(plan, "validator").command())
+        .contains("--kinitro.validator.database.url=jdbc:postgresql://127.0.0.1:5433/kinitro_validator");
+    assertThat(named(plan, "evaluator").command())
+        .contains("--kinitro.evaluator.database.url=jdbc:postgresql://127.0.0.1:5433/kinitro_validator");
+  }
+
+  @Test
+  void theValidatorRunsInFullModeWithItsApiKeyAndInLiteModeWithout() {
+    PlatformConfig c = config;
+    String full = named(ServiceCatalog.plan(c, secrets, () -> Optional.of("k")), "validator").environment().get().get("SPRING_APPLICATION_JSON");
+    String lite = named(ServiceCatalog.plan(c, secrets, Optional::empty), "validator").environment().get().get("SPRING_APPLICATION_JSON");
+
+    assertThat(full).contains("\"kinitro.validator.mode\":\"full\"", "\"kinitro.validator.backend.api-key\":\"k\"");
+    assertThat(lite).contains("\"kinitro.validator.mode\":\"lite\"", "\"kinitro.validator.weights.lite-url\":\"http://127.0.0.1:8080/weights\"")
+        .doesNotContain("api-key");
+  }
+
+  @Test
+  void withoutTheDevChainTheValidatorSetsNoWeightsAnywhere() {
+    assertThat(named(plan(config), "validator").command()).contains("--kinitro.validator.weights.enabled=false")
+        .noneMatch(arg -> arg.startsWith("--kinitro.validator.chain.url"));
   }
 
   @Test
   void secretsTravelInTheEnvironmentAndNeverOnACommandLine() {
-    List<String> values = List.of(secrets.get(LocalSecrets.ADMIN_API_KEY), secrets.get(LocalSecrets.S3_SECRET_KEY), "validator-key-from-backend");
+    List<String> values = List.of(secrets.get(LocalSecrets.S3_SECRET_KEY), "validator-key-from-backend");
     List<ServiceDefinition> plan = plan(config);
 
     for (ServiceDefinition service : plan) {
@@ -120,10 +141,9 @@ class ServiceCatalogTest {
     }
     Map<String, String> backendEnv = named(plan, "backend").environment().get();
     assertThat(backendEnv.get("SPRING_APPLICATION_JSON"))
-        .contains("\"kinitro.admin.bootstrap-key\":\"" + secrets.get(LocalSecrets.ADMIN_API_KEY) + "\"")
         .contains("\"kinitro.vault.secret-key\":\"" + secrets.get(LocalSecrets.S3_SECRET_KEY) + "\"");
     assertThat(named(plan, "validator").environment().get().get("SPRING_APPLICATION_JSON"))
-        .contains("\"kinitro.backend.api-key\":\"validator-key-from-backend\"");
+        .contains("\"kinitro.validator.backend.api-key\":\"validator-key-from-backend\"");
   }
 
   @Test

@@ -12,20 +12,20 @@ class LocalSecretsTest {
   @TempDir Path dir;
 
   @Test
-  void aSecondLoadReturnsTheSameAdminKeyAndS3Credentials() {
+  void aSecondLoadReturnsTheSameS3Credentials() {
     LocalSecrets first = LocalSecrets.loadOrCreate(dir);
     LocalSecrets second = LocalSecrets.loadOrCreate(dir);
 
-    for (String key : new String[] {LocalSecrets.ADMIN_API_KEY, LocalSecrets.S3_ACCESS_KEY, LocalSecrets.S3_SECRET_KEY}) {
+    for (String key : new String[] {LocalSecrets.S3_ACCESS_KEY, LocalSecrets.S3_SECRET_KEY}) {
       assertThat(second.get(key)).as(key).isEqualTo(first.get(key));
     }
-    assertThat(first.get(LocalSecrets.ADMIN_API_KEY)).matches("kin_[A-Za-z0-9_-]{43}");
+    assertThat(first.get(LocalSecrets.S3_SECRET_KEY)).matches("[A-Za-z0-9_-]{40}");
   }
 
   @Test
   void twoStateDirectoriesGetDifferentKeys() {
-    String one = LocalSecrets.loadOrCreate(dir.resolve("one")).get(LocalSecrets.ADMIN_API_KEY);
-    String two = LocalSecrets.loadOrCreate(dir.resolve("two")).get(LocalSecrets.ADMIN_API_KEY);
+    String one = LocalSecrets.loadOrCreate(dir.resolve("one")).get(LocalSecrets.S3_SECRET_KEY);
+    String two = LocalSecrets.loadOrCreate(dir.resolve("two")).get(LocalSecrets.S3_SECRET_KEY);
 
     assertThat(one).isNotEqualTo(two);
   }
@@ -38,16 +38,18 @@ class LocalSecretsTest {
   }
 
   @Test
-  void valuesPutLaterSurviveAReload() {
-    LocalSecrets.loadOrCreate(dir).put(LocalSecrets.VALIDATOR_API_KEY, "issued-by-backend");
+  void keysIssuedByTheBackendAreAbsentUntilStoredAndThenSurviveAReload() {
+    assertThat(LocalSecrets.loadOrCreate(dir).find(LocalSecrets.ADMIN_API_KEY)).isEmpty();
 
-    assertThat(LocalSecrets.loadOrCreate(dir).find(LocalSecrets.VALIDATOR_API_KEY)).contains("issued-by-backend");
+    LocalSecrets.loadOrCreate(dir).put(LocalSecrets.ADMIN_API_KEY, "issued-by-backend");
+
+    assertThat(LocalSecrets.loadOrCreate(dir).find(LocalSecrets.ADMIN_API_KEY)).contains("issued-by-backend");
   }
 
   @Test
   void toStringShowsNoValue() {
     LocalSecrets secrets = LocalSecrets.loadOrCreate(dir);
 
-    assertThat(secrets.toString()).doesNotContain(secrets.get(LocalSecrets.ADMIN_API_KEY)).contains("redacted");
+    assertThat(secrets.toString()).doesNotContain(secrets.get(LocalSecrets.S3_SECRET_KEY)).contains("redacted");
   }
 }
