@@ -180,9 +180,16 @@ public final class LocalPlatform {
     List<String> command = ServiceCatalog.java(config, "-Xmx512m", "-XX:+UseSerialGC");
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(AdminKeyBootstrap.arguments(ADMIN_KEY_NAME, ServiceCatalog.backendStorageArgs(config)));
-    String key = AdminKeyBootstrap.createKey(command, ServiceCatalog.backendEnvironment(secrets),
-        config.logDir().resolve("backend-admin.log"), Duration.ofMinutes(5));
-    secrets.put(LocalSecrets.ADMIN_API_KEY, key);
+    try {
+      String key = AdminKeyBootstrap.createKey(command, ServiceCatalog.backendEnvironment(secrets),
+          config.logDir().resolve("backend-admin.log"), Duration.ofMinutes(5));
+      secrets.put(LocalSecrets.ADMIN_API_KEY, key);
+    } catch (KinitroException e) {
+      // The platform still runs; without an admin key there is no demo competition and the
+      // validator runs in lite mode. The next ./kinitro up tries again.
+      adminKeyMissing = e.getMessage();
+      progress.line("  Warning: no admin API key: " + e.getMessage());
+    }
   }
 
   private Optional<BackendAdminClient> admin(LocalSecrets secrets) {
