@@ -54,6 +54,11 @@ public enum ErrorCode {
   CHAIN_BAD_SIGNATURE(1148, USER, "The node rejected the transaction's signature"),
   CHAIN_INSUFFICIENT_BALANCE(1149, USER, "The signer cannot pay the transaction fee"),
 
+  // the local dev chain (1160)
+  DEVCHAIN_GENESIS_INVALID(1160, USER, "The dev chain genesis file is missing, malformed or inconsistent"),
+  DEVCHAIN_CONFIG_INVALID(1161, USER, "A dev chain setting is out of range"),
+  DEVCHAIN_DEV_CALL_REJECTED(1162, USER, "A dev_ RPC call of the dev chain was refused"),
+
   // keys, signatures and signed requests (1200)
   BAD_SIGNATURE(1200, USER, "The signature does not verify against the claimed key"),
   STALE_TIMESTAMP(1201, USER, "The signed timestamp is outside the allowed window"),
@@ -103,6 +108,20 @@ public enum ErrorCode {
   PLATFORM_ALREADY_RUNNING(1701, USER, "The local platform already runs from this state directory"),
   PLATFORM_NOT_BUILT(1702, USER, "A part of the local platform has not been built"),
   PLATFORM_STATE_UNREADABLE(1703, USER, "The local platform's state directory or state file cannot be read or written"),
+  // backend REST and admin API (1500-1549)
+  INVALID_REQUEST_BODY(1500, USER, "The request body is not valid JSON or does not match the expected shape"),
+  VALUE_TOO_LONG(1501, USER, "A text field is longer than allowed"),
+  INVALID_PAGINATION(1502, USER, "limit must be between 1 and 1000 and offset must not be negative"),
+  INVALID_BENCHMARK_SPEC(1503, USER, "A competition benchmark definition is incomplete or inconsistent"),
+  UNKNOWN_ENVIRONMENT(1504, USER, "A benchmark names an environment that is not in the registry"),
+  DUPLICATE_COMPETITION_NAME(1505, USER, "Another competition already has this name"),
+  CANDIDATE_ALREADY_REVIEWED(1506, USER, "The leader candidate was already reviewed"),
+  CANDIDATE_NOT_APPROVED(1507, USER, "Only an approved leader candidate can be unapproved"),
+  WIN_MARGIN_NOT_MET(1508, USER, "The candidate no longer beats the current leader by the competition's margin"),
+  NO_WEIGHTS_YET(1509, USER, "No weights snapshot has been computed yet"),
+  NOTHING_TO_RERUN(1510, USER, "No benchmark of the competition matches the rerun request"),
+  COMPETITION_INACTIVE(1511, USER, "The competition is not active"),
+  CANDIDATE_BELOW_THRESHOLDS(1512, USER, "The candidate does not meet the competition's eligibility thresholds"),
 
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
@@ -114,6 +133,10 @@ public enum ErrorCode {
   // agent runtimes and rollouts (2100-2119)
   AGENT_RUNTIME_FAILED(2100, INTERNAL, "The evaluator could not prepare or launch the agent process"),
   ENVIRONMENT_FAILED(2101, INTERNAL, "The simulated environment failed during an episode"),
+
+  // backend (2200-2209)
+  INVALID_CONFIGURATION(2200, INTERNAL, "The backend configuration is invalid"),
+  STORED_DATA_CORRUPT(2201, INTERNAL, "A stored row does not have the shape the backend expects"),
 
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
@@ -135,6 +158,12 @@ public enum ErrorCode {
 
   // agent sandbox (3200-3219)
   SANDBOX_FAILED(3200, EXTERNAL, "The sandbox tool (bubblewrap) could not set up the agent's sandbox on this host"),
+  // the local dev chain's data directory (3150)
+  DEVCHAIN_STATE_UNREADABLE(3150, EXTERNAL, "The dev chain's data directory holds state it cannot read"),
+  DEVCHAIN_STATE_WRITE_FAILED(3151, EXTERNAL, "The dev chain could not write its state to the data directory"),
+
+  // backend (3300-3319)
+  DATABASE_UNAVAILABLE(3300, EXTERNAL, "The database cannot be reached"),
 
   // local platform services (3500)
   SERVICE_START_FAILED(3500, EXTERNAL, "A platform service could not be started or exited while starting"),
@@ -151,6 +180,9 @@ public enum ErrorCode {
   CHAIN_COMMITMENT_SPACE_EXCEEDED(4101, RESOURCES, "The hotkey used up its commitment space for this epoch"),
   CHAIN_TOO_MANY_UNREVEALED_COMMITS(4102, RESOURCES, "The hotkey has too many unrevealed weight commits"),
   CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce"),
+
+  // the local dev chain (4120)
+  DEVCHAIN_PORT_UNAVAILABLE(4120, RESOURCES, "The dev chain could not listen on its port (in use or not permitted)"),
 
   // rollouts (4200-4219)
   ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
