@@ -56,6 +56,9 @@ class PlatformIT {
     assertThat(status.out()).containsPattern("postgres +\\d+ +healthy").containsPattern("s3 +\\d+ +healthy");
     List<String> started = startedServices();
     assertThat(started).startsWith("postgres", "s3");
+    if (Files.isRegularFile(REPO.resolve("devchain/target/cli-classpath.txt"))) {
+      assertThat(status.out()).containsPattern("chain +\\d+ +healthy");
+    }
     for (String daemon : List.of("backend", "validator", "evaluator")) {
       if (Files.isRegularFile(REPO.resolve("daemon-" + daemon + "/target/kinitro-" + daemon + ".jar"))) {
         assertThat(status.out()).containsPattern(daemon + " +\\d+ +healthy");
@@ -78,6 +81,9 @@ class PlatformIT {
     // Second run: same database content, same admin key.
     Started second = up(ports, "second");
     assertThat(second.adminKey()).isEqualTo(first.adminKey());
+    if (first.competition().startsWith("created (id ")) {
+      assertThat(second.competition()).isEqualTo(first.competition().replace("created", "already there"));
+    }
     try (Connection c = database(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT note FROM it_marker")) {
       assertThat(r.next()).isTrue();
       assertThat(r.getString(1)).isEqualTo("written by the first run");
@@ -114,7 +120,7 @@ class PlatformIT {
 
   // --- helpers -------------------------------------------------------------------------------------
 
-  private record Started(Process process, Path output, String adminKey) {}
+  private record Started(Process process, Path output, String adminKey, String competition) {}
 
   private record Result(int code, String out, String err) {}
 
@@ -134,9 +140,12 @@ class PlatformIT {
       assertThat(Instant.now()).as("platform not up in time:\n" + Files.readString(output)).isBefore(deadline);
       Thread.sleep(250);
     }
-    Matcher key = Pattern.compile("Admin API key[^\\n]*\\n\\s+(kin_\\S+)").matcher(Files.readString(output));
-    assertThat(key.find()).as(Files.readString(output)).isTrue();
-    return new Started(process, output, key.group(1));
+    String text = Files.readString(output);
+    Matcher key = Pattern.compile("Admin API key[^\\n]*\\n\\s+([^\\n]+)").matcher(text);
+    assertThat(key.find()).as(text).isTrue();
+    Matcher competition = Pattern.compile("Demo competition: ([^\\n]+)").matcher(text);
+    assertThat(competition.find()).as(text).isTrue();
+    return new Started(process, output, key.group(1), competition.group(1));
   }
 
   private List<String> freePorts() throws IOException {
