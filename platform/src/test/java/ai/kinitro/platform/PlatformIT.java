@@ -125,7 +125,7 @@ class PlatformIT {
   private record Result(int code, String out, String err) {}
 
   private Started up(List<String> ports, String name) throws Exception {
-    Path output = stateDir.resolveSibling(stateDir.getFileName() + "-" + name + ".out");
+    Path output = Files.createDirectories(Path.of("target", "platform-it")).resolve(stateDir.getFileName() + "-" + name + ".out");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dkinitro.repo=" + REPO,

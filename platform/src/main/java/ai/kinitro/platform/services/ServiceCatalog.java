@@ -38,6 +38,8 @@ public final class ServiceCatalog {
   public static final String VAULT_BUCKET = "kinitro-vault";
   public static final String S3_REGION = "us-east-1";
   public static final int NETUID = 1;
+  /** The subnet owner's uid (//Alice) on the dev chain's default genesis. */
+  public static final int OWNER_UID = 0;
   public static final String DEV_CHAIN_MAIN = "ai.kinitro.devchain.cli.DevChainMain";
   public static final String WATCHDOG_JAR = "platform/target/kinitro-platform-watchdog.jar";
   public static final String S3PROXY_JAR = "platform/target/lib/s3proxy.jar";
@@ -224,9 +226,24 @@ public final class ServiceCatalog {
         "--kinitro.vault.bucket=" + VAULT_BUCKET,
         "--kinitro.vault.path-style=true",
         "--kinitro.vault.create-bucket=true"));
+    // Scores and weights for the dev chain's subnet: its owner (//Alice) is uid 0, and a cycle runs
+    // every 30 s so a local demo finishes in minutes.
+    args.addAll(List.of(
+        "--kinitro.scoring.netuid=" + NETUID,
+        "--kinitro.scoring.owner-uid=" + OWNER_UID,
+        "--kinitro.scoring.interval=30s"));
     if (chainRuns) {
       args.add("--kinitro.chain.url=" + chainUrl(config));
       args.add("--kinitro.chain.netuid=" + NETUID);
+    }
+    if (config.genesis() == null) {
+      // The default genesis' neurons, for a backend that reads no metagraph from the chain yet.
+      for (DevKeys.DevKey key : DevKeys.all()) {
+        String at = "--kinitro.metagraph.neurons[" + key.uid() + "].";
+        args.add(at + "uid=" + key.uid());
+        args.add(at + "hotkey=" + key.address());
+        args.add(at + "validator-permit=" + key.validatorPermit());
+      }
     }
     return daemon(config, BACKEND, "backend (REST, admin API, /ws/validator, /ws/client)", "daemon-backend", "kinitro-backend.jar",
         port, args, () -> backendEnvironment(secrets), Duration.ofSeconds(180));

@@ -105,6 +105,17 @@ class ServiceCatalogTest {
   }
 
   @Test
+  void theBackendScoresForTheDevChainsSubnetAndKnowsItsNeurons() {
+    assertThat(named(plan(config), "backend").command()).contains(
+        "--kinitro.scoring.netuid=1",
+        "--kinitro.scoring.owner-uid=0",
+        "--kinitro.metagraph.neurons[0].hotkey=5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
+        "--kinitro.metagraph.neurons[1].uid=1",
+        "--kinitro.metagraph.neurons[1].validator-permit=true",
+        "--kinitro.metagraph.neurons[3].validator-permit=false");
+  }
+
+  @Test
   void theValidatorAndTheEvaluatorShareTheQueueDatabase() {
     List<ServiceDefinition> plan = plan(config);
 
