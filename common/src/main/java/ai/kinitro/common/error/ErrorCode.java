@@ -122,6 +122,11 @@ public enum ErrorCode {
   NOTHING_TO_RERUN(1510, USER, "No benchmark of the competition matches the rerun request"),
   COMPETITION_INACTIVE(1511, USER, "The competition is not active"),
   CANDIDATE_BELOW_THRESHOLDS(1512, USER, "The candidate does not meet the competition's eligibility thresholds"),
+  // validator and durable queue (1600)
+  VALIDATOR_CONFIG_INVALID(1600, USER, "A validator setting is missing or invalid"),
+  WEIGHTS_SNAPSHOT_STALE(1601, USER, "The weights snapshot is expired or older than the allowed age"),
+  WEIGHTS_NOTHING_TO_SET(1602, USER, "No entry of the weights snapshot maps to a neuron currently registered"),
+  QUEUE_ITEM_REJECTED(1603, USER, "The queue refused the item because a field is missing or out of range"),
 
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
@@ -129,6 +134,10 @@ public enum ErrorCode {
 
   // crypto (2002-2004)
   CRYPTO_RESOURCE_CORRUPT(2002, INTERNAL, "A bundled cryptographic resource (such as the BIP-39 word list) is missing or corrupt"),
+
+  // durable queue (2300)
+  QUEUE_LEASE_LOST(2300, INTERNAL, "The claim on a queue item was lost (it was reaped or taken over); the write was refused"),
+  QUEUE_SCHEMA_FAILED(2301, INTERNAL, "The queue's database schema could not be migrated"),
 
   // agent runtimes and rollouts (2100-2119)
   AGENT_RUNTIME_FAILED(2100, INTERNAL, "The evaluator could not prepare or launch the agent process"),
@@ -164,6 +173,12 @@ public enum ErrorCode {
 
   // backend (3300-3319)
   DATABASE_UNAVAILABLE(3300, EXTERNAL, "The database cannot be reached"),
+  // validator: queue database, backend link, chain weights (3400)
+  QUEUE_DATABASE_ERROR(3400, EXTERNAL, "The queue database failed or is unreachable"),
+  BACKEND_UNREACHABLE(3401, EXTERNAL, "The backend could not be reached or the connection dropped"),
+  BACKEND_HANDSHAKE_FAILED(3402, EXTERNAL, "The backend refused the validator's registration"),
+  WEIGHTS_REJECTED_BY_CHAIN(3403, EXTERNAL, "The chain refused the weights extrinsic"),
+  WEIGHTS_ENDPOINT_FAILED(3404, EXTERNAL, "The backend's weights endpoint failed or answered something unreadable"),
 
   // local platform services (3500)
   SERVICE_START_FAILED(3500, EXTERNAL, "A platform service could not be started or exited while starting"),
@@ -190,6 +205,8 @@ public enum ErrorCode {
   // local platform services (4500)
   SERVICE_HEALTH_TIMEOUT(4500, RESOURCES, "A platform service did not become healthy in time"),
   PLATFORM_STOP_TIMEOUT(4501, RESOURCES, "The local platform did not stop in time");
+
+  // the local dev chain (4120)
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
