@@ -206,8 +206,6 @@ public enum ErrorCode {
   SERVICE_HEALTH_TIMEOUT(4500, RESOURCES, "A platform service did not become healthy in time"),
   PLATFORM_STOP_TIMEOUT(4501, RESOURCES, "The local platform did not stop in time");
 
-  // the local dev chain (4120)
-
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
 
