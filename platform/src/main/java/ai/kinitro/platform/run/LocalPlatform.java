@@ -260,7 +260,7 @@ public final class LocalPlatform {
     progress.line("");
     progress.line("Development keys (public Substrate dev keys: never use them on a real network):");
     for (DevKeys.DevKey key : DevKeys.all()) {
-      progress.line(String.format("  %-34s %-9s %s", key.role(), key.secretUri(), key.address()));
+      progress.line(String.format("  uid %d  %-34s %-9s %s", key.uid(), key.role(), key.secretUri(), key.address()));
     }
     progress.line("");
     progress.line("Press Ctrl-C to stop. From another terminal: ./kinitro status, ./kinitro down.");

@@ -236,15 +236,6 @@ public final class ServiceCatalog {
       args.add("--kinitro.chain.url=" + chainUrl(config));
       args.add("--kinitro.chain.netuid=" + NETUID);
     }
-    if (config.genesis() == null) {
-      // The default genesis' neurons, for a backend that reads no metagraph from the chain yet.
-      for (DevKeys.DevKey key : DevKeys.all()) {
-        String at = "--kinitro.metagraph.neurons[" + key.uid() + "].";
-        args.add(at + "uid=" + key.uid());
-        args.add(at + "hotkey=" + key.address());
-        args.add(at + "validator-permit=" + key.validatorPermit());
-      }
-    }
     return daemon(config, BACKEND, "backend (REST, admin API, /ws/validator, /ws/client)", "daemon-backend", "kinitro-backend.jar",
         port, args, () -> backendEnvironment(secrets), Duration.ofSeconds(180));
   }

@@ -1,7 +1,9 @@
 package ai.kinitro.platform.state;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,11 +19,11 @@ import java.util.Optional;
  * @param services the launched services in start order
  */
 public record PlatformState(
-    long supervisorPid, Instant supervisorStartedAt, String stateDir, java.util.Map<String, Integer> ports, List<ServiceState> services) {
+    long supervisorPid, Instant supervisorStartedAt, String stateDir, Map<String, Integer> ports, List<ServiceState> services) {
   public PlatformState {
     Objects.requireNonNull(supervisorStartedAt, "supervisorStartedAt");
     Objects.requireNonNull(stateDir, "stateDir");
-    ports = java.util.Map.copyOf(ports);
+    ports = Map.copyOf(ports);
     services = List.copyOf(services);
   }
 
@@ -56,7 +58,7 @@ public record PlatformState(
 
   /** A copy with {@code service} added or replaced (by name), keeping start order. */
   public PlatformState with(ServiceState service) {
-    List<ServiceState> updated = new java.util.ArrayList<>(services);
+    List<ServiceState> updated = new ArrayList<>(services);
     int index = -1;
     for (int i = 0; i < updated.size(); i++) {
       if (updated.get(i).name().equals(service.name())) {

@@ -105,14 +105,9 @@ class ServiceCatalogTest {
   }
 
   @Test
-  void theBackendScoresForTheDevChainsSubnetAndKnowsItsNeurons() {
+  void theBackendScoresForTheDevChainsSubnet() {
     assertThat(named(plan(config), "backend").command()).contains(
-        "--kinitro.scoring.netuid=1",
-        "--kinitro.scoring.owner-uid=0",
-        "--kinitro.metagraph.neurons[0].hotkey=5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
-        "--kinitro.metagraph.neurons[1].uid=1",
-        "--kinitro.metagraph.neurons[1].validator-permit=true",
-        "--kinitro.metagraph.neurons[3].validator-permit=false");
+        "--kinitro.scoring.netuid=1", "--kinitro.scoring.owner-uid=0", "--kinitro.scoring.interval=30s");
   }
 
   @Test
