@@ -103,6 +103,11 @@ public enum ErrorCode {
   AGENT_RESOURCE_LIMIT(1427, USER, "The agent was stopped for exceeding its CPU or memory limit"),
   AGENT_WALL_TIME_EXCEEDED(1428, USER, "The agent ran longer than its wall-time limit"),
 
+  // local platform: ./kinitro up, down, status (1700)
+  PLATFORM_PORT_IN_USE(1700, USER, "A port the local platform needs is already in use"),
+  PLATFORM_ALREADY_RUNNING(1701, USER, "The local platform already runs from this state directory"),
+  PLATFORM_NOT_BUILT(1702, USER, "A part of the local platform has not been built"),
+  PLATFORM_STATE_UNREADABLE(1703, USER, "The local platform's state directory or state file cannot be read or written"),
   // backend REST and admin API (1500-1549)
   INVALID_REQUEST_BODY(1500, USER, "The request body is not valid JSON or does not match the expected shape"),
   VALUE_TOO_LONG(1501, USER, "A text field is longer than allowed"),
@@ -213,6 +218,10 @@ public enum ErrorCode {
   // backend: vault and chain reads (3320-3349)
   VAULT_UNAVAILABLE(3320, EXTERNAL, "The vault (S3) could not be reached or refused the operation"),
   CHAIN_READ_FAILED(3321, EXTERNAL, "The chain could not be read"),
+  // local platform services (3500)
+  SERVICE_START_FAILED(3500, EXTERNAL, "A platform service could not be started or exited while starting"),
+  SERVICE_EXITED(3501, EXTERNAL, "A platform service exited unexpectedly"),
+  ADMIN_API_FAILED(3502, EXTERNAL, "The backend's admin API refused or failed a request"),
 
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
@@ -237,7 +246,10 @@ public enum ErrorCode {
   AGENT_POD_START_TIMEOUT(4222, RESOURCES, "The agent pod did not reach the running state within the readiness timeout"),
   // backend (4310-4319)
   UPLOAD_RATE_LIMITED(4310, RESOURCES, "Too many uploads by this hotkey for this competition in the window"),
-  SUBSCRIBER_TOO_SLOW(4311, RESOURCES, "The realtime subscriber fell too far behind and was dropped");
+  SUBSCRIBER_TOO_SLOW(4311, RESOURCES, "The realtime subscriber fell too far behind and was dropped"),
+  // local platform services (4500)
+  SERVICE_HEALTH_TIMEOUT(4500, RESOURCES, "A platform service did not become healthy in time"),
+  PLATFORM_STOP_TIMEOUT(4501, RESOURCES, "The local platform did not stop in time");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
