@@ -36,6 +36,13 @@ public final class ServiceCatalog {
   public static final String BACKEND_DATABASE = "kinitro_backend";
   public static final String VALIDATOR_DATABASE = "kinitro_validator";
   public static final String VAULT_BUCKET = "kinitro-vault";
+  /** The job queue the validator fills and the evaluator drains (both daemons' default). */
+  public static final String JOB_QUEUE = "evaluation";
+  /** The outbox topic the evaluator writes and the validator relays to the backend. */
+  public static final String OUTBOX_TOPIC = "backend";
+  /** Job lease heartbeats: the validator's reaper and the evaluator must agree on them. */
+  public static final String JOB_HEARTBEAT_INTERVAL = "10s";
+  public static final int JOB_MISSED_HEARTBEATS = 6;
   public static final String S3_REGION = "us-east-1";
   public static final int NETUID = 1;
   /** The subnet owner's uid (//Alice) on the dev chain's default genesis. */
@@ -231,10 +238,20 @@ public final class ServiceCatalog {
     args.addAll(List.of(
         "--kinitro.scoring.netuid=" + NETUID,
         "--kinitro.scoring.owner-uid=" + OWNER_UID,
-        "--kinitro.scoring.interval=30s"));
+        "--kinitro.scoring.interval=30s",
+        "--kinitro.chain.netuid=" + NETUID));
     if (chainRuns) {
-      args.add("--kinitro.chain.url=" + chainUrl(config));
-      args.add("--kinitro.chain.netuid=" + NETUID);
+      // Commitments, the metagraph and validator permits all come from the dev chain.
+      args.add("--kinitro.chain.endpoint=" + chainUrl(config));
+    } else if (config.genesis() == null) {
+      // No chain: the default genesis' neurons as a static metagraph (for permits and for scoring).
+      for (DevKeys.DevKey key : DevKeys.all()) {
+        for (String at : List.of("--kinitro.chain.static-neurons[" + key.uid() + "].", "--kinitro.metagraph.neurons[" + key.uid() + "].")) {
+          args.add(at + "uid=" + key.uid());
+          args.add(at + "hotkey=" + key.address());
+          args.add(at + "validator-permit=" + key.validatorPermit());
+        }
+      }
     }
     return daemon(config, BACKEND, "backend (REST, admin API, /ws/validator, /ws/client)", "daemon-backend", "kinitro-backend.jar",
         port, args, () -> backendEnvironment(secrets), Duration.ofSeconds(180));
@@ -249,6 +266,9 @@ public final class ServiceCatalog {
         "--kinitro.validator.instance-name=validator@kinitro-up",
         "--kinitro.validator.database.url=" + jdbcUrl(config, VALIDATOR_DATABASE),
         "--kinitro.validator.database.username=" + EmbeddedPostgresMain.USER,
+        "--kinitro.validator.queue.job-queue=" + JOB_QUEUE,
+        "--kinitro.validator.queue.heartbeat-interval=" + JOB_HEARTBEAT_INTERVAL,
+        "--kinitro.validator.queue.missed-heartbeats=" + JOB_MISSED_HEARTBEATS,
         "--kinitro.validator.backend.url=ws://" + LOOPBACK + ":" + config.ports().backend() + "/ws/validator"));
     if (chainRuns) {
       args.add("--kinitro.validator.chain.url=" + chainUrl(config));
@@ -278,19 +298,28 @@ public final class ServiceCatalog {
 
   private static ServiceDefinition evaluator(PlatformConfig config, LocalSecrets secrets) {
     int port = config.ports().evaluator();
+    Path state = config.stateDir().resolve(EVALUATOR);
     List<String> args = List.of(
         "--server.port=" + port,
-        "--kinitro.state-dir=" + config.stateDir().resolve(EVALUATOR),
+        "--kinitro.state-dir=" + state,
+        // The validator's database holds the job queue and the outbox: same queue, same topic.
         "--kinitro.evaluator.database.url=" + jdbcUrl(config, VALIDATOR_DATABASE),
         "--kinitro.evaluator.database.username=" + EmbeddedPostgresMain.USER,
-        "--kinitro.evaluator.vault.endpoint=" + s3Url(config),
-        "--kinitro.evaluator.vault.region=" + S3_REGION,
-        "--kinitro.evaluator.vault.path-style=true");
+        "--kinitro.evaluator.orchestrator.queue=" + JOB_QUEUE,
+        "--kinitro.evaluator.orchestrator.topic=" + OUTBOX_TOPIC,
+        "--kinitro.evaluator.orchestrator.heartbeat-interval=" + JOB_HEARTBEAT_INTERVAL,
+        "--kinitro.evaluator.orchestrator.missed-heartbeats=" + JOB_MISSED_HEARTBEATS,
+        "--kinitro.evaluator.runtime.mode=local",
+        "--kinitro.evaluator.runtime.work-dir=" + state.resolve("work"),
+        // Sampled camera frames go to the local S3 (the vault's bucket, under observations/).
+        "--kinitro.evaluator.episodes.frames.endpoint=" + s3Url(config),
+        "--kinitro.evaluator.episodes.frames.region=" + S3_REGION,
+        "--kinitro.evaluator.episodes.frames.bucket=" + VAULT_BUCKET,
+        "--kinitro.evaluator.episodes.frames.path-style=true");
     Map<String, Object> secret = new LinkedHashMap<>();
     secret.put("kinitro.evaluator.database.password", EmbeddedPostgresMain.PASSWORD);
-    secret.put("kinitro.evaluator.hotkey.secret-uri", DevKeys.LOCAL_VALIDATOR);
-    secret.put("kinitro.evaluator.vault.access-key", secrets.get(LocalSecrets.S3_ACCESS_KEY));
-    secret.put("kinitro.evaluator.vault.secret-key", secrets.get(LocalSecrets.S3_SECRET_KEY));
+    secret.put("kinitro.evaluator.episodes.frames.access-key", secrets.get(LocalSecrets.S3_ACCESS_KEY));
+    secret.put("kinitro.evaluator.episodes.frames.secret-key", secrets.get(LocalSecrets.S3_SECRET_KEY));
     return daemon(config, EVALUATOR, "evaluator (queue consumer, agent runtimes, rollouts)", "daemon-evaluator", "kinitro-evaluator.jar",
         port, args, () -> springJson(secret), Duration.ofSeconds(180));
   }

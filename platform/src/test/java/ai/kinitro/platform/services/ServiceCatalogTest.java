@@ -75,7 +75,8 @@ class ServiceCatalogTest {
     assertThat(chain.available()).isTrue();
     assertThat(chain.command()).containsSubsequence("-cp", repo.resolve("devchain/target/classes") + ":/lib/a.jar",
         "ai.kinitro.devchain.cli.DevChainMain", "devnet", "--port", "9944", "--data", config.stateDir().resolve("chain").toString());
-    assertThat(named(plan(config), "backend").command()).contains("--kinitro.chain.url=ws://127.0.0.1:9944");
+    assertThat(named(plan(config), "backend").command()).contains("--kinitro.chain.endpoint=ws://127.0.0.1:9944", "--kinitro.chain.netuid=1")
+        .noneMatch(arg -> arg.startsWith("--kinitro.chain.static-neurons") || arg.startsWith("--kinitro.metagraph.neurons"));
     assertThat(named(plan(config), "validator").command()).contains("--kinitro.validator.chain.url=ws://127.0.0.1:9944")
         .doesNotContain("--kinitro.validator.weights.enabled=false");
   }
@@ -118,6 +119,49 @@ class ServiceCatalogTest {
         .contains("--kinitro.validator.database.url=jdbc:postgresql://127.0.0.1:5433/kinitro_validator");
     assertThat(named(plan, "evaluator").command())
         .contains("--kinitro.evaluator.database.url=jdbc:postgresql://127.0.0.1:5433/kinitro_validator");
+  }
+
+  @Test
+  void theValidatorAndTheEvaluatorAgreeOnQueueTopicAndHeartbeats() {
+    List<ServiceDefinition> plan = plan(config);
+
+    assertThat(named(plan, "validator").command()).contains(
+        "--kinitro.validator.queue.job-queue=evaluation",
+        "--kinitro.validator.queue.heartbeat-interval=10s",
+        "--kinitro.validator.queue.missed-heartbeats=6");
+    assertThat(named(plan, "evaluator").command()).contains(
+        "--kinitro.evaluator.orchestrator.queue=evaluation",
+        "--kinitro.evaluator.orchestrator.topic=backend",
+        "--kinitro.evaluator.orchestrator.heartbeat-interval=10s",
+        "--kinitro.evaluator.orchestrator.missed-heartbeats=6");
+  }
+
+  @Test
+  void theEvaluatorRunsAgentsLocallyAndStoresFramesInTheLocalS3() {
+    ServiceDefinition evaluator = named(plan(config), "evaluator");
+
+    assertThat(evaluator.command()).contains(
+        "--kinitro.evaluator.runtime.mode=local",
+        "--kinitro.evaluator.runtime.work-dir=" + config.stateDir().resolve("evaluator/work"),
+        "--kinitro.evaluator.episodes.frames.endpoint=http://127.0.0.1:9000",
+        "--kinitro.evaluator.episodes.frames.bucket=kinitro-vault");
+    assertThat(evaluator.environment().get().get("SPRING_APPLICATION_JSON")).contains(
+        "\"kinitro.evaluator.database.password\":",
+        "\"kinitro.evaluator.episodes.frames.secret-key\":\"" + secrets.get(LocalSecrets.S3_SECRET_KEY) + "\"");
+  }
+
+  @Test
+  void withoutTheDevChainTheBackendGetsTheDefaultGenesisAsAStaticMetagraphFromUidZero() {
+    DevKeys.DevKey owner = DevKeys.all().getFirst();
+
+    assertThat(named(plan(config), "backend").command()).contains(
+        "--kinitro.chain.netuid=1",
+        "--kinitro.chain.static-neurons[0].uid=0",
+        "--kinitro.chain.static-neurons[0].hotkey=" + owner.address(),
+        "--kinitro.chain.static-neurons[1].validator-permit=true",
+        "--kinitro.metagraph.neurons[0].uid=0",
+        "--kinitro.metagraph.neurons[0].hotkey=" + owner.address())
+        .noneMatch(arg -> arg.startsWith("--kinitro.chain.endpoint"));
   }
 
   @Test
