@@ -98,6 +98,12 @@ public enum ErrorCode {
   AGENT_RESOURCE_LIMIT(1427, USER, "The agent was stopped for exceeding its CPU or memory limit"),
   AGENT_WALL_TIME_EXCEEDED(1428, USER, "The agent ran longer than its wall-time limit"),
 
+  // miner tooling (1800-1849)
+  MINER_CONFIG_INVALID(1800, USER, "The miner configuration (miner.toml or a flag) is missing a setting or has an invalid one"),
+  MINER_PROJECT_EXISTS(1801, USER, "The target folder of a new agent project already holds files"),
+  MINER_UPLOAD_REFUSED(1802, USER, "The backend refused the upload request"),
+  MINER_BENCHMARK_INVALID(1803, USER, "The benchmark to evaluate locally cannot be read or cannot run on this machine"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
@@ -108,6 +114,9 @@ public enum ErrorCode {
   // agent runtimes and rollouts (2100-2119)
   AGENT_RUNTIME_FAILED(2100, INTERNAL, "The evaluator could not prepare or launch the agent process"),
   ENVIRONMENT_FAILED(2101, INTERNAL, "The simulated environment failed during an episode"),
+
+  // miner tooling (2500-2509)
+  MINER_OUTPUT_FAILED(2500, INTERNAL, "The miner tool could not write its output files"),
 
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
@@ -130,6 +139,13 @@ public enum ErrorCode {
   // agent sandbox (3200-3219)
   SANDBOX_FAILED(3200, EXTERNAL, "The sandbox tool (bubblewrap) could not set up the agent's sandbox on this host"),
 
+  // miner tooling (3600-3619)
+  MINER_BACKEND_UNREACHABLE(3600, EXTERNAL, "The Kinitro backend cannot be reached"),
+  MINER_BACKEND_ERROR(3601, EXTERNAL, "The Kinitro backend answered with a server error or something the miner tool cannot read"),
+  MINER_UPLOAD_URL_EXPIRED(3602, EXTERNAL, "The presigned upload URL expired and no new one could be obtained"),
+  MINER_UPLOAD_FAILED(3603, EXTERNAL, "The archive could not be stored at the presigned URL"),
+  MINER_REALTIME_FAILED(3604, EXTERNAL, "The backend's realtime channel could not be followed"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
@@ -142,7 +158,10 @@ public enum ErrorCode {
   CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce"),
 
   // rollouts (4200-4219)
-  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline");
+  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
+
+  // miner tooling (4600-4609)
+  MINER_UPLOAD_RATE_LIMITED(4600, RESOURCES, "The hotkey used up its uploads for the competition's upload window");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
