@@ -6,6 +6,7 @@ import ai.kinitro.rollout.submission.SubmissionArchive;
 import ai.kinitro.rollout.submission.SubmissionManifest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,14 +18,14 @@ public final class LocalAgent implements AutoCloseable {
   private final PackagedSubmission archive;
   private final SubmissionManifest manifest;
   private final Duration startup;
-  private final Path tempRoot;
+  private final List<Path> temporary;
 
-  LocalAgent(RunningAgent agent, PackagedSubmission archive, SubmissionManifest manifest, Duration startup, Path tempRoot) {
+  LocalAgent(RunningAgent agent, PackagedSubmission archive, SubmissionManifest manifest, Duration startup, List<Path> temporary) {
     this.agent = Objects.requireNonNull(agent, "agent");
     this.archive = Objects.requireNonNull(archive, "archive");
     this.manifest = Objects.requireNonNull(manifest, "manifest");
     this.startup = Objects.requireNonNull(startup, "startup");
-    this.tempRoot = Objects.requireNonNull(tempRoot, "tempRoot");
+    this.temporary = List.copyOf(temporary);
   }
 
   public RunningAgent agent() {
@@ -50,7 +51,7 @@ public final class LocalAgent implements AutoCloseable {
     try {
       agent.close();
     } finally {
-      SubmissionArchive.deleteTree(tempRoot);
+      temporary.forEach(SubmissionArchive::deleteTree);
     }
   }
 }

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Starts an agent project the way an evaluator starts a submission: validate the manifest, package
@@ -37,7 +39,8 @@ public final class LocalAgentLauncher {
     Path root = agentDir.toAbsolutePath().normalize();
     SubmissionManifest manifest = Submission.fromDirectory(root).manifest();
     listener.passed("manifest " + SubmissionManifest.FILE_NAME + ": " + describe(manifest));
-    Path temp = createTemp();
+    Path temp = createTemp(options.workDir(), "check-");
+    Path runDir = null;
     try {
       PackagedSubmission packaged = new SubmissionPackager(options.archiveLimits().maxArchiveBytes())
           .pack(root, temp.resolve("submission.tar.gz"));
@@ -52,7 +55,9 @@ public final class LocalAgentLauncher {
             + "ONNX runner is not built yet: evaluators refuse 'onnx' submissions, so this agent cannot be started. "
             + "Serve the policy from a 'command' agent (kinitro-miner init --template java or python)");
       }
-      LocalSandboxRuntime.Config config = LocalSandboxRuntime.Config.detect(temp.resolve("run"))
+      // The agent's Unix socket lives in the run folder: keep its path well under the 108-byte limit.
+      runDir = createTemp(Optional.empty(), "km-");
+      LocalSandboxRuntime.Config config = LocalSandboxRuntime.Config.detect(runDir)
           .withExtraReadOnlyPaths(options.extraReadOnlyPaths());
       if (options.requireSandbox()) {
         config = config.requiringSandbox();
@@ -62,20 +67,23 @@ public final class LocalAgentLauncher {
       Duration startup = Duration.ofNanos(System.nanoTime() - started);
       listener.passed("started in the " + agent.isolation().description() + "; agent '" + agent.agentName()
           + "' answered Ping after " + startup.toMillis() + " ms");
-      return new LocalAgent(agent, packaged, manifest, startup, temp);
+      return new LocalAgent(agent, packaged, manifest, startup, List.of(temp, runDir));
     } catch (RuntimeException e) {
       SubmissionArchive.deleteTree(temp);
+      if (runDir != null) {
+        SubmissionArchive.deleteTree(runDir);
+      }
       throw e;
     }
   }
 
-  private Path createTemp() {
+  private static Path createTemp(Optional<Path> parent, String prefix) {
     try {
-      if (options.workDir().isPresent()) {
-        Files.createDirectories(options.workDir().get());
-        return Files.createTempDirectory(options.workDir().get(), "check-");
+      if (parent.isPresent()) {
+        Files.createDirectories(parent.get());
+        return Files.createTempDirectory(parent.get(), prefix);
       }
-      return Files.createTempDirectory("kinitro-miner-");
+      return Files.createTempDirectory(prefix);
     } catch (IOException e) {
       throw new KinitroException(ErrorCode.MINER_OUTPUT_FAILED, "cannot create a temporary folder: " + e.getMessage(), e);
     }

@@ -78,7 +78,8 @@ public final class AgentTemplates {
     switch (template) {
       case JAVA -> {
         m.put("kind", "command");
-        m.put("command", List.of(options.javaBinary(), "-Xmx512m", "-cp", "lib/*", "example.MyAgent"));
+        m.put("command", List.of(options.javaBinary(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", "lib/*",
+            "example.MyAgent"));
       }
       case PYTHON -> {
         m.put("kind", "command");
