@@ -1,6 +1,7 @@
 package ai.kinitro.env;
 
 import ai.kinitro.env.classic.ClassicControl;
+import ai.kinitro.env.manipulation.ManipulationSuite;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ final class StandardEnvironments {
   static List<EnvironmentFactory> all() {
     List<EnvironmentFactory> all = new ArrayList<>();
     all.addAll(ClassicControl.factories());
+    all.addAll(ManipulationSuite.factories());
     return List.copyOf(all);
   }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = KinitroCli.Version.class,
     description = "Kinitro command-line tools.",
-    subcommands = {KeyCommand.class})
+    subcommands = {KeyCommand.class, ChainCommand.class})
 public final class KinitroCli {
 
   public static void main(String[] args) {

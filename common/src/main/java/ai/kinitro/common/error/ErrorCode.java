@@ -54,6 +54,11 @@ public enum ErrorCode {
   CHAIN_BAD_SIGNATURE(1148, USER, "The node rejected the transaction's signature"),
   CHAIN_INSUFFICIENT_BALANCE(1149, USER, "The signer cannot pay the transaction fee"),
 
+  // the local dev chain (1160)
+  DEVCHAIN_GENESIS_INVALID(1160, USER, "The dev chain genesis file is missing, malformed or inconsistent"),
+  DEVCHAIN_CONFIG_INVALID(1161, USER, "A dev chain setting is out of range"),
+  DEVCHAIN_DEV_CALL_REJECTED(1162, USER, "A dev_ RPC call of the dev chain was refused"),
+
   // keys, signatures and signed requests (1200)
   BAD_SIGNATURE(1200, USER, "The signature does not verify against the claimed key"),
   STALE_TIMESTAMP(1201, USER, "The signed timestamp is outside the allowed window"),
@@ -138,6 +143,9 @@ public enum ErrorCode {
 
   // agent sandbox (3200-3219)
   SANDBOX_FAILED(3200, EXTERNAL, "The sandbox tool (bubblewrap) could not set up the agent's sandbox on this host"),
+  // the local dev chain's data directory (3150)
+  DEVCHAIN_STATE_UNREADABLE(3150, EXTERNAL, "The dev chain's data directory holds state it cannot read"),
+  DEVCHAIN_STATE_WRITE_FAILED(3151, EXTERNAL, "The dev chain could not write its state to the data directory"),
 
   // miner tooling (3600-3619)
   MINER_BACKEND_UNREACHABLE(3600, EXTERNAL, "The Kinitro backend cannot be reached"),
@@ -156,6 +164,9 @@ public enum ErrorCode {
   CHAIN_COMMITMENT_SPACE_EXCEEDED(4101, RESOURCES, "The hotkey used up its commitment space for this epoch"),
   CHAIN_TOO_MANY_UNREVEALED_COMMITS(4102, RESOURCES, "The hotkey has too many unrevealed weight commits"),
   CHAIN_POOL_PRIORITY_TOO_LOW(4103, RESOURCES, "The transaction pool is full or holds a transaction with the same nonce"),
+
+  // the local dev chain (4120)
+  DEVCHAIN_PORT_UNAVAILABLE(4120, RESOURCES, "The dev chain could not listen on its port (in use or not permitted)"),
 
   // rollouts (4200-4219)
   ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),

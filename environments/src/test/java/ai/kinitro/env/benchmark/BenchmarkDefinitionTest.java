@@ -64,4 +64,12 @@ class BenchmarkDefinitionTest {
     assertThat(mt10.tasks()).hasSize(10).allSatisfy(t -> assertThat(t).startsWith("manipulation/"));
     assertThat(BenchmarkDefinition.mt1("manipulation/reach-v1").tasks()).containsExactly("manipulation/reach-v1");
   }
+
+  @Test
+  void thePresetsAreValidAgainstTheShippedRegistry() {
+    BenchmarkDefinition.mt10().validate(registry);
+    for (String task : BenchmarkDefinition.MT10_TASKS) {
+      BenchmarkDefinition.mt1(task).validate(registry);
+    }
+  }
 }

@@ -1,0 +1,3 @@
+package ai.kinitro.devchain;
+
+class ArchitectureTest extends ai.kinitro.testsupport.architecture.CommonArchitectureTest {}

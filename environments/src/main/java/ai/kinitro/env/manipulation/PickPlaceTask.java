@@ -1,0 +1,50 @@
+package ai.kinitro.env.manipulation;
+
+import java.util.SplittableRandom;
+
+/** pick-place: grasp the puck and carry it to a goal in the air. */
+final class PickPlaceTask extends Task {
+  static final double SUCCESS_RADIUS = 0.07;
+
+  PickPlaceTask() {
+    super("pick-place", "Grasp the puck, lift it and place it at a goal position in the air");
+  }
+
+  @Override
+  int initSize() {
+    return 6;
+  }
+
+  @Override
+  double[] sample(SplittableRandom rng) {
+    return PuckSupport.sample(rng, 0.05, 0.3);
+  }
+
+  @Override
+  void build(Scene s) {
+    PuckSupport.build(s, true);
+  }
+
+  @Override
+  double[] goal(double[] init) {
+    return slice3(init, 3);
+  }
+
+  @Override
+  void objects(Scene s, double[] obs) {
+    writeObject(s.parts.get(0), obs);
+  }
+
+  @Override
+  Evaluation evaluate(Scene s, double[] obs, double[] action, double[] goal) {
+    double toGoal = Rewards.distance(obs, 4, goal, 0);
+    double handToPuck = Rewards.distance(obs, 0, obs, 4);
+    double inPlace = Rewards.tolerance(toGoal, 0, 0.05, distance(s.init, goal));
+    double near = PuckSupport.near(s, obs, 0.02, handInit());
+    boolean held = s.grasped == 0;
+    boolean lifted = obs[6] - s.init[2] > 0.01;
+    double reward = 2 * near + (held ? 1 : 0) + (held && lifted ? 6 * inPlace : 0);
+    boolean success = toGoal <= SUCCESS_RADIUS;
+    return new Evaluation(success ? 10 : reward, success, toGoal, handToPuck, inPlace);
+  }
+}
