@@ -118,6 +118,12 @@ public enum ErrorCode {
   COMPETITION_INACTIVE(1511, USER, "The competition is not active"),
   CANDIDATE_BELOW_THRESHOLDS(1512, USER, "The candidate does not meet the competition's eligibility thresholds"),
 
+  // miner tooling (1800-1849)
+  MINER_CONFIG_INVALID(1800, USER, "The miner configuration (miner.toml or a flag) is missing a setting or has an invalid one"),
+  MINER_PROJECT_EXISTS(1801, USER, "The target folder of a new agent project already holds files"),
+  MINER_UPLOAD_REFUSED(1802, USER, "The backend refused the upload request"),
+  MINER_BENCHMARK_INVALID(1803, USER, "The benchmark to evaluate locally cannot be read or cannot run on this machine"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
@@ -132,6 +138,9 @@ public enum ErrorCode {
   // backend (2200-2209)
   INVALID_CONFIGURATION(2200, INTERNAL, "The backend configuration is invalid"),
   STORED_DATA_CORRUPT(2201, INTERNAL, "A stored row does not have the shape the backend expects"),
+
+  // miner tooling (2500-2509)
+  MINER_OUTPUT_FAILED(2500, INTERNAL, "The miner tool could not write its output files"),
 
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
@@ -160,6 +169,13 @@ public enum ErrorCode {
   // backend (3300-3319)
   DATABASE_UNAVAILABLE(3300, EXTERNAL, "The database cannot be reached"),
 
+  // miner tooling (3600-3619)
+  MINER_BACKEND_UNREACHABLE(3600, EXTERNAL, "The Kinitro backend cannot be reached"),
+  MINER_BACKEND_ERROR(3601, EXTERNAL, "The Kinitro backend answered with a server error or something the miner tool cannot read"),
+  MINER_UPLOAD_URL_EXPIRED(3602, EXTERNAL, "The presigned upload URL expired and no new one could be obtained"),
+  MINER_UPLOAD_FAILED(3603, EXTERNAL, "The archive could not be stored at the presigned URL"),
+  MINER_REALTIME_FAILED(3604, EXTERNAL, "The backend's realtime channel could not be followed"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
@@ -175,7 +191,10 @@ public enum ErrorCode {
   DEVCHAIN_PORT_UNAVAILABLE(4120, RESOURCES, "The dev chain could not listen on its port (in use or not permitted)"),
 
   // rollouts (4200-4219)
-  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline");
+  ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
+
+  // miner tooling (4600-4609)
+  MINER_UPLOAD_RATE_LIMITED(4600, RESOURCES, "The hotkey used up its uploads for the competition's upload window");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));
