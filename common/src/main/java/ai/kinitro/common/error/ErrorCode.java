@@ -124,6 +124,11 @@ public enum ErrorCode {
   MINER_UPLOAD_REFUSED(1802, USER, "The backend refused the upload request"),
   MINER_BENCHMARK_INVALID(1803, USER, "The benchmark to evaluate locally cannot be read or cannot run on this machine"),
 
+  // desktop app (1900-1949)
+  DESKTOP_API_KEY_REQUIRED(1900, USER, "This page needs an API key on the selected connection profile"),
+  DESKTOP_STEP_NOT_READY(1901, USER, "A wizard step was started before the steps it needs have finished"),
+  DESKTOP_FORM_INVALID(1902, USER, "A form field is missing or has an invalid value"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
