@@ -225,12 +225,18 @@ public final class RealtimeClient implements EventSource, AutoCloseable {
         toSend.forEach(s -> send(ws, new Subscribe(s.requestId, s.types, s.filter)));
       }
       case SubscriptionAck ack -> {
+        boolean closedBeforeAck;
         synchronized (this) {
           Local local = subscriptions.get(ack.requestId());
+          closedBeforeAck = local == null;
           if (local != null) {
             local.serverId = ack.subscriptionId();
             byServerId.put(ack.subscriptionId(), local);
           }
+        }
+        if (closedBeforeAck) {
+          // closed by the view model before the server answered: request ids are ours alone
+          send(ws, new Unsubscribe("un-" + ids.incrementAndGet(), ack.subscriptionId()));
         }
       }
       case Event e -> {
