@@ -580,10 +580,9 @@ public final class MinerWizardViewModel implements AutoCloseable {
     if (status(step) == StepStatus.RUNNING && step != WizardStep.FOLLOW) {
       return Optional.of("it is running");
     }
-    for (WizardStep needed : step.requires()) {
-      if (!status(needed).satisfied()) {
-        return Optional.of("'" + needed.title() + "' is not done yet");
-      }
+    List<String> missing = step.requires().stream().filter(r -> !status(r).satisfied()).map(r -> "'" + r.title() + "'").toList();
+    if (!missing.isEmpty()) {
+      return Optional.of(String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are") + " not done yet");
     }
     return switch (step) {
       case FOLDER, VALIDATE, PACKAGE -> agentFolder.get() == null ? Optional.of("choose the agent folder first") : Optional.empty();
