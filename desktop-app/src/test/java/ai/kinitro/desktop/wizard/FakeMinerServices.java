@@ -63,7 +63,7 @@ public final class FakeMinerServices implements MinerServices {
     enter("validate");
     duringValidation.run();
     return new ValidationReport("command java -jar lib/agent.jar", "ab".repeat(32), 4096, 3,
-        List.of("manifest kinitro.yaml: command java -jar lib/agent.jar", "packed 3 files"));
+        List.of("manifest kinitro-agent.json: command java -jar lib/agent.jar", "packed 3 files"));
   }
 
   @Override

@@ -104,12 +104,12 @@ class MinerWizardViewModelTest {
   void aFailedValidationSaysWhatIsWrongAndHowToFixItAndIsRetriedOnItsOwn() {
     wizard.agentFolderProperty().set(AGENT);
     services.failNext("validate", new KinitroException(ErrorCode.INVALID_ARGUMENT,
-        "kinitro.yaml: 'command' must be a non-empty list of strings"));
+        "kinitro-agent.json: 'command' must be a non-empty list of strings"));
 
     wizard.run(VALIDATE);
 
     assertThat(wizard.status(VALIDATE)).isEqualTo(StepStatus.FAILED);
-    assertThat(wizard.message(VALIDATE)).isEqualTo("Validate failed: kinitro.yaml: 'command' must be a non-empty list of "
+    assertThat(wizard.message(VALIDATE)).isEqualTo("Validate failed: kinitro-agent.json: 'command' must be a non-empty list of "
         + "strings (error 1000 INVALID_ARGUMENT)\nFix the folder as the message says and press Retry.");
     assertThat(wizard.canRun(VALIDATE).get()).isTrue();
 

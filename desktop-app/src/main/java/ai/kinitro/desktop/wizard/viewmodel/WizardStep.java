@@ -9,7 +9,7 @@ import java.util.Set;
  * is retried on its own, keeping every step it needs.
  */
 public enum WizardStep {
-  FOLDER("Agent folder", "Choose the folder that holds kinitro.yaml (or the agent manifest)."),
+  FOLDER("Agent folder", "Choose the folder that holds kinitro-agent.json (kinitro-miner init creates one)."),
   VALIDATE("Validate", "Fix the folder as the message says and press Retry."),
   LOCAL_EVAL("Local evaluation", "Fix the agent and press Retry, or Skip to go on without a local evaluation."),
   HOTKEY("Wallet and hotkey", "Check the wallet folder and names (or the secret URI) and press Retry."),
