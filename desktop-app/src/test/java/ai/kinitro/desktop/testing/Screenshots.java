@@ -20,8 +20,21 @@ import org.testfx.api.FxRobot;
 public final class Screenshots {
   private Screenshots() {}
 
+  /** What the window shows of {@code node} (as the user sees it). */
   public static Path save(FxRobot robot, Node node, String name) {
-    Image image = robot.capture(node).getImage();
+    return write(robot.capture(node).getImage(), name);
+  }
+
+  /** All of {@code node} rendered, also the parts scrolled out of view (long pages). */
+  public static Path saveWhole(Node node, String name) {
+    try {
+      return write(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get(), name);
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path write(Image image, String name) {
     BufferedImage png = SwingFXUtils.fromFXImage(image, null);
     try {
       Path dir = Files.createDirectories(Path.of("target", "screenshots"));
