@@ -2,13 +2,12 @@ package ai.kinitro.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kinitro.backend.support.BackendIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BackendHealthTest {
+class BackendHealthTest extends BackendIntegrationTest {
   @LocalServerPort int port;
 
   @Test

@@ -14,7 +14,7 @@ class BackendJarIT {
   @Test
   void theExecutableJarStartsAnswersHealthAndStopsCleanlyOnSigterm() {
     Path jar = Path.of("target", "kinitro-backend.jar");
-    try (DaemonProcess daemon = DaemonProcess.start(jar, "server.port", List.of(), Map.of(), Path.of("target", "it-logs"))) {
+    try (DaemonProcess daemon = DaemonProcess.start(jar, "server.port", List.of("--kinitro.state-dir=" + Path.of("target", "it-state", "backend").toAbsolutePath()), Map.of(), Path.of("target", "it-logs"))) {
       String health = daemon.awaitHttpOk("/actuator/health", Duration.ofSeconds(90));
       assertThat(health).contains("\"status\":\"UP\"");
       int exit = daemon.stop();

@@ -103,6 +103,21 @@ public enum ErrorCode {
   AGENT_RESOURCE_LIMIT(1427, USER, "The agent was stopped for exceeding its CPU or memory limit"),
   AGENT_WALL_TIME_EXCEEDED(1428, USER, "The agent ran longer than its wall-time limit"),
 
+  // backend REST and admin API (1500-1549)
+  INVALID_REQUEST_BODY(1500, USER, "The request body is not valid JSON or does not match the expected shape"),
+  VALUE_TOO_LONG(1501, USER, "A text field is longer than allowed"),
+  INVALID_PAGINATION(1502, USER, "limit must be between 1 and 1000 and offset must not be negative"),
+  INVALID_BENCHMARK_SPEC(1503, USER, "A competition benchmark definition is incomplete or inconsistent"),
+  UNKNOWN_ENVIRONMENT(1504, USER, "A benchmark names an environment that is not in the registry"),
+  DUPLICATE_COMPETITION_NAME(1505, USER, "Another competition already has this name"),
+  CANDIDATE_ALREADY_REVIEWED(1506, USER, "The leader candidate was already reviewed"),
+  CANDIDATE_NOT_APPROVED(1507, USER, "Only an approved leader candidate can be unapproved"),
+  WIN_MARGIN_NOT_MET(1508, USER, "The candidate no longer beats the current leader by the competition's margin"),
+  NO_WEIGHTS_YET(1509, USER, "No weights snapshot has been computed yet"),
+  NOTHING_TO_RERUN(1510, USER, "No benchmark of the competition matches the rerun request"),
+  COMPETITION_INACTIVE(1511, USER, "The competition is not active"),
+  CANDIDATE_BELOW_THRESHOLDS(1512, USER, "The candidate does not meet the competition's eligibility thresholds"),
+
   // miner tooling (1800-1849)
   MINER_CONFIG_INVALID(1800, USER, "The miner configuration (miner.toml or a flag) is missing a setting or has an invalid one"),
   MINER_PROJECT_EXISTS(1801, USER, "The target folder of a new agent project already holds files"),
@@ -119,6 +134,10 @@ public enum ErrorCode {
   // agent runtimes and rollouts (2100-2119)
   AGENT_RUNTIME_FAILED(2100, INTERNAL, "The evaluator could not prepare or launch the agent process"),
   ENVIRONMENT_FAILED(2101, INTERNAL, "The simulated environment failed during an episode"),
+
+  // backend (2200-2209)
+  INVALID_CONFIGURATION(2200, INTERNAL, "The backend configuration is invalid"),
+  STORED_DATA_CORRUPT(2201, INTERNAL, "A stored row does not have the shape the backend expects"),
 
   // miner tooling (2500-2509)
   MINER_OUTPUT_FAILED(2500, INTERNAL, "The miner tool could not write its output files"),
@@ -146,6 +165,9 @@ public enum ErrorCode {
   // the local dev chain's data directory (3150)
   DEVCHAIN_STATE_UNREADABLE(3150, EXTERNAL, "The dev chain's data directory holds state it cannot read"),
   DEVCHAIN_STATE_WRITE_FAILED(3151, EXTERNAL, "The dev chain could not write its state to the data directory"),
+
+  // backend (3300-3319)
+  DATABASE_UNAVAILABLE(3300, EXTERNAL, "The database cannot be reached"),
 
   // miner tooling (3600-3619)
   MINER_BACKEND_UNREACHABLE(3600, EXTERNAL, "The Kinitro backend cannot be reached"),

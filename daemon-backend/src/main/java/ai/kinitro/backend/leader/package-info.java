@@ -1,0 +1,2 @@
+/** Leader candidates and their review (approve, reject, unapprove) with an append-only audit; admin endpoints. */
+package ai.kinitro.backend.leader;

@@ -1,0 +1,2 @@
+/** The realtime event outbox table shared by backend instances. */
+package ai.kinitro.backend.outbox;

@@ -1,0 +1,2 @@
+/** Validators known to the backend: connection state, heartbeats, counters, and their REST views. */
+package ai.kinitro.backend.validator;
