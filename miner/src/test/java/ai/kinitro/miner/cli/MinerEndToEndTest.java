@@ -7,6 +7,8 @@ import ai.kinitro.common.chain.client.SubstrateChainClient;
 import ai.kinitro.devchain.DevChain;
 import ai.kinitro.devchain.DevChainConfig;
 import ai.kinitro.miner.backend.BackendClient;
+import ai.kinitro.miner.status.SubmissionFollower;
+import ai.kinitro.miner.status.SubmissionProgress;
 import ai.kinitro.miner.testing.TestAgentProject;
 import ai.kinitro.miner.wallet.Hotkeys;
 import ai.kinitro.testsupport.postgres.TestDatabase;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (PostgreSQL, s3proxy as its vault, the embedded dev chain as its chain), and the miner's command
  * line doing init, check, local-eval (benchmarks fetched from the backend), package, upload (signed
  * request, presigned PUT into s3proxy), commit (dev chain). The backend's chain monitor then matches
- * the commitment with the upload and creates the submission and its jobs, which status reads back.
+ * the commitment with the upload and creates the submission and its jobs: the live follower sees
+ * both events on {@code /ws/client}, and {@code status --once} reads them back over REST.
  */
 @Tag("slow")
 class MinerEndToEndTest {
@@ -104,14 +108,23 @@ class MinerEndToEndTest {
       assertThat(upload.exit()).as(upload.err() + backend.tail()).isZero();
       String submission = upload.json().path("submission_id").asString();
       assertThat(upload.json().path("sha256")).isEqualTo(pack.json().path("sha256"));
-      Run commit = run(args("commit", common));
-      assertThat(commit.exit()).as(commit.err()).isZero();
-      assertThat(commit.json().path("commitment").asString()).isEqualTo("k1:" + COMPETITION + ":" + submission);
+      // Follow the submission live from before the commitment: the backend's events arrive as it ingests it.
+      List<String> seen = new CopyOnWriteArrayList<>();
+      try (SubmissionFollower follower = SubmissionFollower.connect(BackendClient.defaultHttpClient(), backend.baseUri(),
+          submission, (payload, state) -> seen.add(payload.eventType().toString()))) {
+        Run commit = run(args("commit", common));
+        assertThat(commit.exit()).as(commit.err()).isZero();
+        assertThat(commit.json().path("commitment").asString()).isEqualTo("k1:" + COMPETITION + ":" + submission);
 
-      BackendClient rest = BackendClient.create(backend.baseUri());
-      Instant deadline = Instant.now().plusSeconds(60);
-      while (rest.jobs(submission).isEmpty() && Instant.now().isBefore(deadline)) {
-        Thread.sleep(500);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while ((follower.progress().jobs().isEmpty() || follower.progress().received().isEmpty())
+            && Instant.now().isBefore(deadline)) {
+          Thread.sleep(200);
+        }
+        assertThat(seen).as(backend.tail()).containsExactly("SUBMISSION_RECEIVED", "JOB_CREATED");
+        assertThat(follower.progress().received().orElseThrow().version()).isEqualTo("v1");
+        assertThat(follower.progress().jobs().values()).extracting(SubmissionProgress.Job::benchmarkName)
+            .containsExactly("cartpole");
       }
       Run status = run(args("status", common, "--once"));
       assertThat(status.exit()).as(status.err() + backend.tail()).isZero();
@@ -122,6 +135,7 @@ class MinerEndToEndTest {
       assertThat(s.path("submission").path("version").asString()).isEqualTo("v1");
       assertThat(s.path("jobs")).hasSize(1);
       assertThat(s.path("jobs").get(0).path("benchmark_name").asString()).isEqualTo("cartpole");
+
     } finally {
       TestPostgres.shared().dropDatabase(db);
     }
