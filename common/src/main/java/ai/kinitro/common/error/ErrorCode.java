@@ -117,6 +117,32 @@ public enum ErrorCode {
   NOTHING_TO_RERUN(1510, USER, "No benchmark of the competition matches the rerun request"),
   COMPETITION_INACTIVE(1511, USER, "The competition is not active"),
   CANDIDATE_BELOW_THRESHOLDS(1512, USER, "The candidate does not meet the competition's eligibility thresholds"),
+  // evaluator: jobs that cannot be run as given (1450-1499)
+  JOB_PAYLOAD_INVALID(1450, USER, "The queued evaluation job cannot be read as an eval_job"),
+  BENCHMARK_UNSUPPORTED(1451, USER, "The job names an environment provider, environment or camera this evaluator does not have"),
+
+  // validator and durable queue (1600)
+  VALIDATOR_CONFIG_INVALID(1600, USER, "A validator setting is missing or invalid"),
+  WEIGHTS_SNAPSHOT_STALE(1601, USER, "The weights snapshot is expired or older than the allowed age"),
+  WEIGHTS_NOTHING_TO_SET(1602, USER, "No entry of the weights snapshot maps to a neuron currently registered"),
+  QUEUE_ITEM_REJECTED(1603, USER, "The queue refused the item because a field is missing or out of range"),
+
+  // backend: uploads, commitments, vault, validator channel (1550-1599)
+  HOTKEY_NOT_REGISTERED(1550, USER, "The hotkey is not registered on the subnet"),
+  COMPETITION_NOT_FOUND(1551, USER, "No competition has this id"),
+  COMPETITION_NOT_ACCEPTING(1552, USER, "The competition does not accept submissions at this time"),
+  ARTIFACT_TOO_LARGE(1553, USER, "The archive is larger than the competition allows"),
+  VERSION_ALREADY_SUBMITTED(1554, USER, "This hotkey already has an upload or submission with this version"),
+  UPLOAD_NOT_FOUND(1555, USER, "No upload has this submission id"),
+  UPLOAD_EXPIRED(1556, USER, "The upload expired before it was committed"),
+  ARTIFACT_MISSING(1557, USER, "The archive was never stored in the vault"),
+  ARTIFACT_SIZE_MISMATCH(1558, USER, "The stored archive's size differs from the declared size"),
+  ARTIFACT_HASH_MISMATCH(1559, USER, "The stored archive's SHA-256 differs from the declared hash"),
+  COMMITMENT_MALFORMED(1560, USER, "The on-chain commitment is not a Kinitro submission commitment"),
+  COMMITMENT_MISMATCH(1561, USER, "The commitment names an upload of another hotkey or competition"),
+  VALIDATOR_PERMIT_REQUIRED(1562, USER, "The hotkey holds no validator permit on the subnet"),
+  API_KEY_HOTKEY_MISMATCH(1563, USER, "The API key is bound to another hotkey"),
+  CHALLENGE_EXPIRED(1564, USER, "The authentication challenge expired before the answer arrived"),
 
   // miner tooling (1800-1849)
   MINER_CONFIG_INVALID(1800, USER, "The miner configuration (miner.toml or a flag) is missing a setting or has an invalid one"),
@@ -143,6 +169,15 @@ public enum ErrorCode {
   // backend (2200-2209)
   INVALID_CONFIGURATION(2200, INTERNAL, "The backend configuration is invalid"),
   STORED_DATA_CORRUPT(2201, INTERNAL, "A stored row does not have the shape the backend expects"),
+  // evaluator (2120-2139)
+  EVALUATOR_SHUTTING_DOWN(2120, INTERNAL, "The evaluator stopped while the job was running; the job goes back to the queue"),
+  EVALUATION_FAILED(2121, INTERNAL, "The evaluation stopped on an unexpected error in the evaluator"),
+  // durable queue (2300)
+  QUEUE_LEASE_LOST(2300, INTERNAL, "The claim on a queue item was lost (it was reaped or taken over); the write was refused"),
+  QUEUE_SCHEMA_FAILED(2301, INTERNAL, "The queue's database schema could not be migrated"),
+
+  // backend delivery and ingestion (2210-2219)
+  DELIVERY_DEADLINE_PASSED(2210, INTERNAL, "The validator did not finish the job before its deadline; the job is retried"),
 
   // miner tooling (2500-2509)
   MINER_OUTPUT_FAILED(2500, INTERNAL, "The miner tool could not write its output files"),
@@ -167,12 +202,31 @@ public enum ErrorCode {
 
   // agent sandbox (3200-3219)
   SANDBOX_FAILED(3200, EXTERNAL, "The sandbox tool (bubblewrap) could not set up the agent's sandbox on this host"),
+
+  // backend (3300-3319)
+  DATABASE_UNAVAILABLE(3300, EXTERNAL, "The database cannot be reached"),
+  // evaluator: artifact store, Kubernetes, frame store (3220-3249)
+  ARTIFACT_UNAVAILABLE(3220, EXTERNAL, "The submission archive could not be downloaded (network error or server error)"),
+  ARTIFACT_URL_REJECTED(3221, EXTERNAL, "The artifact store refused the presigned URL (expired, forbidden or not found)"),
+  ARTIFACT_DIGEST_MISMATCH(3222, EXTERNAL, "The downloaded archive's size or SHA-256 differs from the job's"),
+  KUBERNETES_API_FAILED(3223, EXTERNAL, "The Kubernetes API refused or failed a request of the evaluator"),
+  AGENT_POD_UNSCHEDULABLE(3224, EXTERNAL, "The cluster has no node that can take the agent pod now"),
+  AGENT_POD_SETUP_FAILED(3225, EXTERNAL, "The agent pod failed before the agent ran (image pull, init container, eviction)"),
+  FRAME_UPLOAD_FAILED(3226, EXTERNAL, "A camera frame could not be stored in the validator's bucket"),
+  // validator: queue database, backend link, chain weights (3400)
+  QUEUE_DATABASE_ERROR(3400, EXTERNAL, "The queue database failed or is unreachable"),
+  BACKEND_UNREACHABLE(3401, EXTERNAL, "The backend could not be reached or the connection dropped"),
+  BACKEND_HANDSHAKE_FAILED(3402, EXTERNAL, "The backend refused the validator's registration"),
+  WEIGHTS_REJECTED_BY_CHAIN(3403, EXTERNAL, "The chain refused the weights extrinsic"),
+  WEIGHTS_ENDPOINT_FAILED(3404, EXTERNAL, "The backend's weights endpoint failed or answered something unreadable"),
+
   // the local dev chain's data directory (3150)
   DEVCHAIN_STATE_UNREADABLE(3150, EXTERNAL, "The dev chain's data directory holds state it cannot read"),
   DEVCHAIN_STATE_WRITE_FAILED(3151, EXTERNAL, "The dev chain could not write its state to the data directory"),
 
-  // backend (3300-3319)
-  DATABASE_UNAVAILABLE(3300, EXTERNAL, "The database cannot be reached"),
+  // backend: vault and chain reads (3320-3349)
+  VAULT_UNAVAILABLE(3320, EXTERNAL, "The vault (S3) could not be reached or refused the operation"),
+  CHAIN_READ_FAILED(3321, EXTERNAL, "The chain could not be read"),
 
   // miner tooling (3600-3619)
   MINER_BACKEND_UNREACHABLE(3600, EXTERNAL, "The Kinitro backend cannot be reached"),
@@ -197,6 +251,14 @@ public enum ErrorCode {
 
   // rollouts (4200-4219)
   ROLLOUT_DEADLINE_EXCEEDED(4200, RESOURCES, "The rollout did not finish before its run deadline"),
+
+  // evaluator (4220-4239)
+  EVALUATOR_DISK_FULL(4220, RESOURCES, "The evaluator's work directory has no space left"),
+  JOB_DEADLINE_EXCEEDED(4221, RESOURCES, "The job's deadline passed before its evaluation could finish"),
+  AGENT_POD_START_TIMEOUT(4222, RESOURCES, "The agent pod did not reach the running state within the readiness timeout"),
+  // backend (4310-4319)
+  UPLOAD_RATE_LIMITED(4310, RESOURCES, "Too many uploads by this hotkey for this competition in the window"),
+  SUBSCRIBER_TOO_SLOW(4311, RESOURCES, "The realtime subscriber fell too far behind and was dropped"),
 
   // miner tooling (4600-4609)
   MINER_UPLOAD_RATE_LIMITED(4600, RESOURCES, "The hotkey used up its uploads for the competition's upload window");

@@ -116,7 +116,7 @@ public final class BackendClient {
           .POST(HttpRequest.BodyPublishers.ofByteArray(body));
       signed.headers().forEach(b::header);
       try {
-        r = sendOnce(b, "request an upload");
+        r = send(b, "request an upload");
       } catch (KinitroException e) {
         if (e.code() != ErrorCode.MINER_BACKEND_UNREACHABLE || !(e.getCause() instanceof ConnectException) || attempt >= 3) {
           throw e;
@@ -175,10 +175,6 @@ public final class BackendClient {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder builder, String what) {
-    return sendOnce(builder, what);
-  }
-
-  private HttpResponse<String> sendOnce(HttpRequest.Builder builder, String what) {
     HttpRequest request = builder.timeout(timeout).header("Accept", "application/json").build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -213,11 +209,7 @@ public final class BackendClient {
     ErrorCode code = r.statusCode() >= 500 ? ErrorCode.MINER_BACKEND_ERROR
         : p.code().flatMap(ErrorCode::fromNumber).filter(c -> c.category() == ErrorCategory.USER)
             .orElse(ErrorCode.INVALID_ARGUMENT);
-    return failWith(code, "the backend could not " + what + ": " + p.describe());
-  }
-
-  private static <T> T failWith(ErrorCode code, String message) {
-    throw new KinitroException(code, message);
+    throw new KinitroException(code, "the backend could not " + what + ": " + p.describe());
   }
 
   private JsonNode json(HttpResponse<String> r) {

@@ -4,8 +4,8 @@ import ai.kinitro.common.chain.client.ChainClient;
 import ai.kinitro.common.chain.client.TxOptions;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.common.protocol.SubmissionCommitment;
 import ai.kinitro.miner.commit.CommitResult;
-import ai.kinitro.miner.commit.CommitmentText;
 import ai.kinitro.miner.commit.Committer;
 import ai.kinitro.miner.config.MinerConfig;
 import ai.kinitro.miner.wallet.Hotkeys;
@@ -42,11 +42,17 @@ final class CommitCommand implements Callable<Integer> {
     MinerConfig config = shared.resolve(ctx);
     String commitment;
     if (submissionId != null) {
-      commitment = CommitmentText.of(config.requireCompetition(), submissionId);
+      long id;
+      try {
+        id = Long.parseLong(submissionId);
+      } catch (NumberFormatException e) {
+        throw new KinitroException(ErrorCode.INVALID_ARGUMENT, "--submission-id must be the decimal id upload printed");
+      }
+      commitment = new SubmissionCommitment(config.requireCompetition(), id).text();
     } else {
       LastUpload last = LastUpload.read(config.agentDir()).orElseThrow(() -> new KinitroException(ErrorCode.INVALID_ARGUMENT,
           "no --submission-id given and no upload recorded in " + config.agentDir().resolve(LastUpload.FILE)));
-      commitment = CommitmentText.require(last.commitment());
+      commitment = last.commitment();
     }
     int netuid = config.requireNetuid();
     MinerHotkey hotkey = Hotkeys.load(config.hotkey(), ctx.passwords());

@@ -9,11 +9,13 @@ import ai.kinitro.common.chain.client.TxOptions;
 import ai.kinitro.common.chain.client.TxResult;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.common.protocol.SubmissionCommitment;
 import ai.kinitro.miner.wallet.MinerHotkey;
 import java.util.Objects;
 
 /**
- * Writes a commitment. First checks the hotkey has a uid on the subnet (so an unregistered hotkey
+ * Writes a commitment ({@link SubmissionCommitment}: {@code k1:<competition>:<submission>}, checked
+ * before anything is sent). First checks the hotkey has a uid on the subnet (so an unregistered hotkey
  * gets a clear message instead of a pool error), then sends {@code set_commitment} with one Raw
  * field and waits as {@link TxOptions} says. A failed dispatch is thrown with the chain's error
  * code ({@code CHAIN_HOTKEY_NOT_REGISTERED}, {@code CHAIN_COMMITMENT_SPACE_EXCEEDED}, ...).
@@ -28,7 +30,7 @@ public final class Committer {
   public CommitResult commit(MinerHotkey hotkey, int netuid, String commitment, TxOptions options) {
     Objects.requireNonNull(hotkey, "hotkey");
     Objects.requireNonNull(options, "options");
-    String text = CommitmentText.require(commitment);
+    String text = SubmissionCommitment.parse(commitment.getBytes(UTF_8)).text();
     AccountId account = new AccountId(hotkey.signer().publicKey());
     if (chain.metagraph(netuid, BlockRef.best()).byHotkey(account).isEmpty()) {
       throw new KinitroException(ErrorCode.CHAIN_HOTKEY_NOT_REGISTERED, "the hotkey " + hotkey.ss58()

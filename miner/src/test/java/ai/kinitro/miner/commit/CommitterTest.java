@@ -1,6 +1,5 @@
 package ai.kinitro.miner.commit;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,13 +75,6 @@ class CommitterTest {
   @Test
   void aTextThatIsNotAKinitroCommitmentIsRefused() {
     assertThatThrownBy(() -> new Committer(chain).commit(key("//Eve"), NETUID, "{\"provider\":\"S3\"}", WAIT))
-        .isInstanceOfSatisfying(KinitroException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
-  }
-
-  @Test
-  void theCommitmentTextNamesCompetitionAndSubmission() {
-    assertThat(CommitmentText.of("7312840000000000001", "7312848011234567890"))
-        .isEqualTo("k1:7312840000000000001:7312848011234567890");
-    assertThat(CommitmentText.of("7312840000000000001", "7312848011234567890").getBytes(UTF_8)).hasSize(42);
+        .isInstanceOfSatisfying(KinitroException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.COMMITMENT_MALFORMED));
   }
 }

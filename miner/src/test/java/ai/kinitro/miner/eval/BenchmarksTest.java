@@ -60,14 +60,19 @@ class BenchmarksTest {
   }
 
   @Test
-  void aTaskThisMachineDoesNotHaveCannotRunLocally() {
-    BenchmarkDefinition mt10 = BenchmarkDefinition.mt10();
-    EnvironmentRegistry classicOnly = EnvironmentRegistry.standard();
+  void theMt10PresetRunsOnThisMachine() {
+    Benchmarks.requireRunnable(List.of(BenchmarkDefinition.mt10()), EnvironmentRegistry.standard());
+  }
 
-    assertThatThrownBy(() -> Benchmarks.requireRunnable(List.of(mt10), classicOnly))
+  @Test
+  void aTaskThisMachineDoesNotHaveCannotRunLocally() {
+    BenchmarkDefinition future = BenchmarkDefinition.mt1("manipulation/reach-v9");
+
+    assertThatThrownBy(() -> Benchmarks.requireRunnable(List.of(future), EnvironmentRegistry.standard()))
         .isInstanceOfSatisfying(KinitroException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.MINER_BENCHMARK_INVALID);
-          assertThat(e.getMessage()).startsWith("cannot run locally: ").contains("manipulation/reach-v1");
+          assertThat(e.getMessage()).startsWith("cannot run locally: ").contains("unknown environment 'manipulation/reach-v9'")
+              .contains("classic/CartPole-v1");
         });
   }
 }

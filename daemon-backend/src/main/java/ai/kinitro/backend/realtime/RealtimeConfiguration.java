@@ -1,0 +1,66 @@
+package ai.kinitro.backend.realtime;
+
+import ai.kinitro.backend.ids.IdGenerator;
+import ai.kinitro.common.protocol.ProtocolCodec;
+import ai.kinitro.common.protocol.realtime.RealtimeMessage;
+import ai.kinitro.common.protocol.realtime.RealtimeProtocol;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+
+/** Wires the realtime channel: hub, publisher, LISTEN connection and the {@code /ws/client} handler. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class RealtimeConfiguration implements WebSocketConfigurer {
+  private final RealtimeConfig config;
+  private final InitialState initialState;
+  private final Clock clock;
+  private final RealtimeHub hub = new RealtimeHub();
+
+  RealtimeConfiguration(RealtimeConfig config, JdbcTemplate jdbc, Clock clock) {
+    this.config = config;
+    this.initialState = new InitialState(jdbc);
+    this.clock = clock;
+  }
+
+  /** Frames between instances (any message type; events from NOTIFY). */
+  static ProtocolCodec<RealtimeMessage> internalCodec() {
+    return RealtimeProtocol.codecBuilder().build();
+  }
+
+  @Bean
+  RealtimeHub realtimeHub() {
+    return hub;
+  }
+
+  @Bean
+  InitialState realtimeInitialState() {
+    return initialState;
+  }
+
+  @Bean
+  RealtimePublisher realtimePublisher(JdbcTemplate jdbc, IdGenerator ids) {
+    return new RealtimePublisher(jdbc, internalCodec(), config, clock, ids::next);
+  }
+
+  @Bean
+  DomainEventBridge realtimeDomainEventBridge(RealtimePublisher publisher, JdbcTemplate jdbc) {
+    return new DomainEventBridge(publisher, jdbc);
+  }
+
+  @Bean
+  RealtimeListener realtimeListener(DataSource dataSource) {
+    return new RealtimeListener(dataSource, hub, internalCodec(), config);
+  }
+
+  @Override
+  public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+    registry.addHandler(new RealtimeChannelHandler(hub, RealtimeProtocol.serverCodec(), config, initialState, clock),
+        RealtimeProtocol.PATH).setAllowedOriginPatterns("*");
+  }
+}

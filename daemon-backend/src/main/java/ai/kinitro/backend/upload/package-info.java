@@ -1,0 +1,6 @@
+/**
+ * Miner uploads: {@code POST /submissions/request-upload} (a hotkey-signed request with a
+ * single-use nonce, subnet membership, size and rate limits) answered with a presigned PUT that
+ * binds the archive's SHA-256 and size; and the reaper that expires uploads never committed.
+ */
+package ai.kinitro.backend.upload;

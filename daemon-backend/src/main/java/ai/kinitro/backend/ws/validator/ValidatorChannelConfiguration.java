@@ -1,0 +1,109 @@
+package ai.kinitro.backend.ws.validator;
+
+import ai.kinitro.backend.chain.SubnetMembership;
+import ai.kinitro.backend.job.JobEvents;
+import ai.kinitro.backend.job.JobsProperties;
+import ai.kinitro.backend.weights.WeightsChanged;
+import org.springframework.transaction.event.TransactionalEventListener;
+import ai.kinitro.backend.ids.IdGenerator;
+import ai.kinitro.backend.loop.BackgroundLoop;
+import ai.kinitro.backend.realtime.RealtimeConfig;
+import ai.kinitro.backend.realtime.RealtimePublisher;
+import ai.kinitro.backend.vault.VaultService;
+import ai.kinitro.common.protocol.validator.ValidatorProtocol;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+
+/** Wires the validator channel: handler, delivery, ingestion, heartbeats, weights and their loops. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class ValidatorChannelConfiguration implements WebSocketConfigurer {
+  private final ValidatorChannelHandler handler;
+  final ValidatorConnections connections = new ValidatorConnections();
+  final JobDelivery delivery;
+  final IngestPipeline ingest;
+  final WeightsPusher weights;
+  final HeartbeatMonitor heartbeats;
+  final ValidatorChannelConfig config;
+
+  ValidatorChannelConfiguration(ValidatorChannelConfig config, JdbcTemplate jdbc, TransactionTemplate tx, VaultService vault,
+      SubnetMembership membership, IdGenerator ids, RealtimePublisher realtime, RealtimeConfig realtimeConfig,
+      JobsProperties jobs, Clock clock) {
+    this.config = config;
+    AssignmentLifecycle lifecycle = new AssignmentLifecycle(jdbc, ids, jobs.maxAttempts());
+    this.delivery = new JobDelivery(jdbc, tx, vault, connections, lifecycle, realtime, config, ids, jobs.assignmentDeadline(), clock);
+    this.ingest = new IngestPipeline(jdbc, tx, ids, lifecycle, realtime, realtimeConfig, config, clock);
+    this.weights = new WeightsPusher(jdbc, connections, config, clock);
+    this.heartbeats = new HeartbeatMonitor(jdbc, connections, config, clock);
+    this.handler = new ValidatorChannelHandler(ValidatorProtocol.backendCodec(),
+        new ValidatorAuthenticator(jdbc, membership, config, clock), connections, delivery, ingest, weights, realtime, jdbc,
+        config, "i" + ids.instanceId(), clock);
+  }
+
+  @Override
+  public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+    registry.addHandler(handler, ValidatorProtocol.PATH).setAllowedOriginPatterns("*");
+  }
+
+  /** Frames up to the protocol's 1 MiB (Tomcat's default buffer is 8 KiB). */
+  @Bean
+  org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean webSocketContainer() {
+    var container = new org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean();
+    container.setMaxTextMessageBufferSize(ai.kinitro.common.protocol.ProtocolCodec.DEFAULT_MAX_FRAME_BYTES + 1024);
+    container.setMaxBinaryMessageBufferSize(64 * 1024);
+    return container;
+  }
+
+  @Bean
+  ValidatorConnections validatorConnections() {
+    return connections;
+  }
+
+  @Bean
+  IngestPipeline validatorIngestPipeline() {
+    return ingest;
+  }
+
+  @Bean
+  ValidatorChannel validatorChannel() {
+    return new ValidatorChannel(delivery, weights, heartbeats, ingest);
+  }
+
+  /** New jobs are pushed at once to their validators connected here (other instances: the sweep). */
+  @TransactionalEventListener(fallbackExecution = true)
+  void onJobsCreated(JobEvents.JobsCreated created) {
+    created.validators().forEach(delivery::deliverTo);
+  }
+
+  /** A new weights snapshot is pushed at once. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void onWeightsChanged(WeightsChanged changed) {
+    weights.pollOnce();
+  }
+
+  @Bean
+  BackgroundLoop validatorDeliveryLoop() {
+    return new BackgroundLoop("validator-delivery", config.sweepInterval(), delivery::pollOnce);
+  }
+
+  @Bean
+  BackgroundLoop validatorHeartbeatLoop() {
+    Duration half = config.heartbeatInterval().dividedBy(2);
+    Duration every = config.sweepInterval().isZero() ? Duration.ZERO
+        : (half.compareTo(Duration.ofSeconds(5)) < 0 ? half : Duration.ofSeconds(5));
+    return new BackgroundLoop("validator-heartbeats", every, heartbeats::pollOnce);
+  }
+
+  @Bean
+  BackgroundLoop validatorWeightsLoop() {
+    Duration every = config.sweepInterval().isZero() ? Duration.ZERO : Duration.ofSeconds(15);
+    return new BackgroundLoop("validator-weights", every, weights::pollOnce);
+  }
+}

@@ -1,0 +1,80 @@
+package ai.kinitro.evaluator.episodes;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code kinitro.evaluator.episodes.*}: what is logged and where frames go.
+ *
+ * @param stepLogInterval every n-th step of an episode is logged (and its last)
+ * @param stepBatchSize logged steps per {@code episode_step_data} message (1-500)
+ * @param imageSize side in pixels of rendered camera frames
+ * @param frames S3 settings of the validator's bucket; frames are not stored when no bucket is set
+ */
+@ConfigurationProperties("kinitro.evaluator.episodes")
+public record EpisodeProperties(Integer stepLogInterval, Integer stepBatchSize, Integer imageSize, Frames frames) {
+  public static final int DEFAULT_STEP_LOG_INTERVAL = 10;
+  public static final int DEFAULT_STEP_BATCH_SIZE = 100;
+  public static final int DEFAULT_IMAGE_SIZE = 64;
+
+  public EpisodeProperties {
+    stepLogInterval = Objects.requireNonNullElse(stepLogInterval, DEFAULT_STEP_LOG_INTERVAL);
+    stepBatchSize = Objects.requireNonNullElse(stepBatchSize, DEFAULT_STEP_BATCH_SIZE);
+    imageSize = Objects.requireNonNullElse(imageSize, DEFAULT_IMAGE_SIZE);
+    frames = Objects.requireNonNullElse(frames, Frames.NONE);
+    if (stepLogInterval < 1) {
+      throw new IllegalArgumentException("kinitro.evaluator.episodes.step-log-interval must be at least 1");
+    }
+    if (stepBatchSize < 1 || stepBatchSize > 500) {
+      throw new IllegalArgumentException("kinitro.evaluator.episodes.step-batch-size must be 1 to 500");
+    }
+    if (imageSize < 8 || imageSize > 1024) {
+      throw new IllegalArgumentException("kinitro.evaluator.episodes.image-size must be 8 to 1024");
+    }
+  }
+
+  /** Every default: no frame storage. */
+  public static EpisodeProperties defaults() {
+    return new EpisodeProperties(null, null, null, null);
+  }
+
+  /**
+   * {@code kinitro.evaluator.episodes.frames.*}: the validator's S3 bucket for camera frames.
+   *
+   * @param bucket the bucket; frames are off when blank
+   * @param endpoint S3 endpoint (empty: AWS's regional endpoint)
+   * @param region signing region
+   * @param accessKey access key (empty: the AWS SDK's default credential chain)
+   * @param secretKey secret key
+   * @param pathStyle path-style addressing (needed by s3proxy, MinIO and most self-hosted stores)
+   * @param keyPrefix prefix of every object key
+   * @param createBucket create the bucket at start-up when it is missing (local mode)
+   */
+  public record Frames(
+      String bucket, URI endpoint, String region, String accessKey, String secretKey, Boolean pathStyle, String keyPrefix,
+      Boolean createBucket) {
+    public static final Frames NONE = new Frames(null, null, null, null, null, null, null, null);
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_KEY_PREFIX = "observations";
+
+    public Frames {
+      bucket = bucket == null || bucket.isBlank() ? null : bucket;
+      region = region == null || region.isBlank() ? DEFAULT_REGION : region;
+      pathStyle = Objects.requireNonNullElse(pathStyle, true);
+      keyPrefix = keyPrefix == null ? DEFAULT_KEY_PREFIX : keyPrefix.replaceAll("^/+|/+$", "");
+      createBucket = Objects.requireNonNullElse(createBucket, false);
+    }
+
+    public Optional<String> bucketName() {
+      return Optional.ofNullable(bucket);
+    }
+
+    @Override
+    public String toString() {
+      return "Frames[bucket=" + bucket + ", endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle
+          + ", keyPrefix=" + keyPrefix + ", accessKey=" + (accessKey == null ? "(default chain)" : "***") + "]";
+    }
+  }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE daemon_thing (id int PRIMARY KEY);
