@@ -149,6 +149,17 @@ public enum ErrorCode {
   API_KEY_HOTKEY_MISMATCH(1563, USER, "The API key is bound to another hotkey"),
   CHALLENGE_EXPIRED(1564, USER, "The authentication challenge expired before the answer arrived"),
 
+  // miner tooling (1800-1849)
+  MINER_CONFIG_INVALID(1800, USER, "The miner configuration (miner.toml or a flag) is missing a setting or has an invalid one"),
+  MINER_PROJECT_EXISTS(1801, USER, "The target folder of a new agent project already holds files"),
+  MINER_UPLOAD_REFUSED(1802, USER, "The backend refused the upload request"),
+  MINER_BENCHMARK_INVALID(1803, USER, "The benchmark to evaluate locally cannot be read or cannot run on this machine"),
+
+  // desktop app (1900-1949)
+  DESKTOP_API_KEY_REQUIRED(1900, USER, "This page needs an API key on the selected connection profile"),
+  DESKTOP_STEP_NOT_READY(1901, USER, "A wizard step was started before the steps it needs have finished"),
+  DESKTOP_FORM_INVALID(1902, USER, "A form field is missing or has an invalid value"),
+
   // --- INTERNAL: our bug or broken state -----------------------------------------------------
   INTERNAL_ERROR(2000, INTERNAL, "Unexpected internal error"),
   ENCODING_FAILED(2001, INTERNAL, "A value could not be encoded"),
@@ -172,6 +183,9 @@ public enum ErrorCode {
 
   // backend delivery and ingestion (2210-2219)
   DELIVERY_DEADLINE_PASSED(2210, INTERNAL, "The validator did not finish the job before its deadline; the job is retried"),
+
+  // miner tooling (2500-2509)
+  MINER_OUTPUT_FAILED(2500, INTERNAL, "The miner tool could not write its output files"),
 
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
@@ -223,6 +237,13 @@ public enum ErrorCode {
   SERVICE_EXITED(3501, EXTERNAL, "A platform service exited unexpectedly"),
   ADMIN_API_FAILED(3502, EXTERNAL, "The backend's admin API refused or failed a request"),
 
+  // miner tooling (3600-3619)
+  MINER_BACKEND_UNREACHABLE(3600, EXTERNAL, "The Kinitro backend cannot be reached"),
+  MINER_BACKEND_ERROR(3601, EXTERNAL, "The Kinitro backend answered with a server error or something the miner tool cannot read"),
+  MINER_UPLOAD_URL_EXPIRED(3602, EXTERNAL, "The presigned upload URL expired and no new one could be obtained"),
+  MINER_UPLOAD_FAILED(3603, EXTERNAL, "The archive could not be stored at the presigned URL"),
+  MINER_REALTIME_FAILED(3604, EXTERNAL, "The backend's realtime channel could not be followed"),
+
   // --- RESOURCES: a limit was reached -----------------------------------------------------------
   RATE_LIMITED(4000, RESOURCES, "Too many requests; retry later"),
   TIMEOUT(4001, RESOURCES, "The operation did not finish in time"),
@@ -249,7 +270,10 @@ public enum ErrorCode {
   SUBSCRIBER_TOO_SLOW(4311, RESOURCES, "The realtime subscriber fell too far behind and was dropped"),
   // local platform services (4500)
   SERVICE_HEALTH_TIMEOUT(4500, RESOURCES, "A platform service did not become healthy in time"),
-  PLATFORM_STOP_TIMEOUT(4501, RESOURCES, "The local platform did not stop in time");
+  PLATFORM_STOP_TIMEOUT(4501, RESOURCES, "The local platform did not stop in time"),
+
+  // miner tooling (4600-4609)
+  MINER_UPLOAD_RATE_LIMITED(4600, RESOURCES, "The hotkey used up its uploads for the competition's upload window");
 
   private static final Map<Integer, ErrorCode> BY_NUMBER =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::number, Function.identity()));

@@ -37,6 +37,11 @@ public final class BackgroundTasks implements AutoCloseable {
     return new BackgroundTasks(Runnable::run, Runnable::run, null);
   }
 
+  /** Where callbacks run (the FX thread in the app): realtime events are delivered through it too. */
+  public Executor uiExecutor() {
+    return ui;
+  }
+
   /** Runs {@code task} off the UI thread; exactly one callback runs on the UI executor. */
   public <T> void run(String name, Callable<T> task, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
     work.execute(() -> {

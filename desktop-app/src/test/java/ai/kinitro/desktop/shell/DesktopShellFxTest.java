@@ -57,8 +57,7 @@ class DesktopShellFxTest {
 
   @AfterEach
   void stop() {
-    shell.monitor().close();
-    shell.tasks().close();
+    shell.close();
     if (backend != null) {
       backend.stop(0);
     }

@@ -33,14 +33,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * are 0644 (0755 for executables), and the gzip header carries no time or name.
  *
  * <p>Left out: version-control and build clutter ({@code .git/}, {@code .kinitro/}, {@code
- * __pycache__/}, {@code *.pyc}, {@code .venv/}, {@code .DS_Store}) and the patterns in a {@code
- * .kinitroignore} file (one glob per line, {@code #} comments). Symbolic links are refused: the
+ * __pycache__/}, {@code *.pyc}, {@code .venv/}, {@code .DS_Store}), the miner's own {@code
+ * miner.toml}, and the patterns in a {@code .kinitroignore} file (one glob per line, {@code #} comments). Symbolic links are refused: the
  * evaluator extracts archives with no links, so a link would silently break the agent.
  */
 public final class SubmissionPackager {
   public static final String IGNORE_FILE = ".kinitroignore";
   private static final List<String> ALWAYS_IGNORED =
-      List.of(".git/**", ".kinitro/**", "**/__pycache__/**", "**/*.pyc", ".venv/**", "**/.DS_Store", "submission.tar.gz");
+      List.of(".git/**", ".kinitro/**", "**/__pycache__/**", "**/*.pyc", ".venv/**", "**/.DS_Store", "submission.tar.gz",
+          "miner.toml");
   private static final FileTime EPOCH = FileTime.fromMillis(0);
 
   private final long maxBytes;

@@ -1,0 +1,136 @@
+package ai.kinitro.desktop.spectator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.kinitro.common.protocol.EvaluationStatus;
+import ai.kinitro.common.protocol.WeightEntry;
+import ai.kinitro.common.protocol.realtime.EventPayload;
+import ai.kinitro.desktop.api.EpisodeInfo;
+import ai.kinitro.desktop.api.EventSource.LinkState;
+import ai.kinitro.desktop.api.JobInfo;
+import ai.kinitro.desktop.api.Leaderboard;
+import ai.kinitro.desktop.api.StepInfo;
+import ai.kinitro.desktop.api.SubmissionRank;
+import ai.kinitro.desktop.api.WeightsInfo;
+import ai.kinitro.desktop.chart.viewmodel.EpisodePoint;
+import ai.kinitro.desktop.spectator.viewmodel.JobProgress;
+import ai.kinitro.desktop.spectator.viewmodel.SpectatorViewModel;
+import ai.kinitro.desktop.task.BackgroundTasks;
+import ai.kinitro.desktop.testing.FakeBackendApi;
+import ai.kinitro.desktop.testing.FakeEventSource;
+import ai.kinitro.desktop.testing.Samples;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** The spectator dashboard's view model without a UI: REST snapshot plus live events. */
+class SpectatorViewModelTest {
+  private static final String SUB = Long.toString(Samples.SUBMISSION);
+
+  private final FakeBackendApi api = new FakeBackendApi();
+  private final FakeEventSource events = new FakeEventSource();
+  private SpectatorViewModel dashboard;
+
+  static EpisodeInfo stored(String id, int index, double reward, boolean success) {
+    return new EpisodeInfo(id, Long.toString(Samples.JOB), SUB, Samples.VALIDATOR, "classic/CartPole-v1:0", index,
+        "classic/CartPole-v1", Optional.of(success), Optional.of(reward), Optional.of(100),
+        Optional.of(Samples.T0.plusSeconds(index)));
+  }
+
+  @BeforeEach
+  void setUp() {
+    api.competitions.add(Samples.competition());
+    api.leaderboard = new Leaderboard(1, 100, 0.98, List.of(new Leaderboard.Leader(1, Samples.MINER, 100, 0.02,
+        List.of(Samples.COMPETITION))), List.of(new Leaderboard.CompetitionLeader(Samples.COMPETITION, "Classic control", 100,
+        Optional.of(Samples.MINER), Optional.of(SUB), Optional.of(412.5), 0.02)));
+    api.ranks.add(new SubmissionRank(1, SUB, Samples.COMPETITION, Samples.MINER, "v1", Optional.of(412.5), Optional.of(0.75), 2));
+    api.jobs.add(new JobInfo(Long.toString(Samples.JOB), SUB, Samples.COMPETITION, Samples.MINER, "cartpole", "RUNNING",
+        Optional.empty(), List.of(new JobInfo.Assignment(Samples.VALIDATOR, "RUNNING", 2, Optional.of(4), Optional.empty(),
+            Optional.empty()))));
+    api.episodes.add(stored("e2", 1, 20, false));
+    api.episodes.add(stored("e1", 0, 10, true));
+    dashboard = new SpectatorViewModel(() -> api, events, BackgroundTasks.sameThread());
+  }
+
+  @Test
+  void refreshShowsLeadersRanksJobsAndChartsTheBestSubmissionFromItsStoredEpisodes() {
+    dashboard.refresh();
+
+    assertThat(dashboard.competitionLeaders()).extracting(Leaderboard.CompetitionLeader::currentLeaderHotkey)
+        .containsExactly(Optional.of(Samples.MINER));
+    assertThat(dashboard.jobs()).containsExactly(new JobProgress(Long.toString(Samples.JOB), SUB, "cartpole",
+        "RUNNING on 5Grwva…utQY", 2, 4));
+    assertThat(dashboard.selectedSubmissionProperty().get()).isEqualTo(SUB);
+    assertThat(dashboard.selectedSeriesProperty().get().points()).containsExactly(new EpisodePoint(1, 10, true, 1),
+        new EpisodePoint(2, 20, false, 0.5));
+    assertThat(dashboard.weightsNoteProperty().get()).startsWith("No weights computed yet");
+  }
+
+  @Test
+  void episodeEventsExtendTheChartOfTheirSubmissionAndTheJobsProgress() {
+    dashboard.refresh();
+
+    events.publish(Samples.episode(Samples.JOB, Samples.SUBMISSION, 2, 30, true));
+    events.publish(Samples.episode(43L, 42L, 0, 5, false));
+
+    assertThat(dashboard.seriesOf(SUB).points()).extracting(EpisodePoint::reward).containsExactly(10.0, 20.0, 30.0);
+    assertThat(dashboard.seriesOf("42").points()).extracting(EpisodePoint::reward).containsExactly(5.0);
+    assertThat(dashboard.jobs().getFirst().episodesDone()).isEqualTo(3);
+  }
+
+  @Test
+  void jobsAppearAndChangeStatusAsEventsArrive() {
+    dashboard.refresh();
+
+    events.publish(Samples.jobCreated(99, 7));
+    events.publish(new EventPayload.JobCompleted(99, Optional.of(Samples.VALIDATOR), EvaluationStatus.COMPLETED,
+        Optional.empty(), Samples.T0));
+
+    assertThat(dashboard.jobs().getFirst()).isEqualTo(new JobProgress("99", "7", "cartpole", "COMPLETED on 5Grwva…utQY", 0, 0));
+  }
+
+  @Test
+  void aWeightsEventReplacesTheWeightsShown() {
+    dashboard.refresh();
+
+    events.publish(new EventPayload.WeightsUpdated("w-1", 26, Samples.T0, List.of(new WeightEntry(4, Samples.VALIDATOR_2, 0.98),
+        new WeightEntry(17, Samples.MINER, 0.02))));
+
+    assertThat(dashboard.weights()).containsExactly(new WeightsInfo.Entry(4, Samples.VALIDATOR_2, 0.98),
+        new WeightsInfo.Entry(17, Samples.MINER, 0.02));
+    assertThat(dashboard.weightsNoteProperty().get()).isEqualTo("Snapshot w-1 for subnet 26, computed 2026-03-01T12:00:00Z");
+  }
+
+  @Test
+  void aReplayWithoutFrameUrlsShowsTheStepsAndSaysFramesAreNotAvailableYet() {
+    api.steps.put("e1", List.of(new StepInfo(0, JsonNodeFactory.instance.arrayNode().add(1), 1.0, false, false, List.of(),
+        null), new StepInfo(1, JsonNodeFactory.instance.arrayNode().add(0), 1.0, true, false, List.of(
+        new StepInfo.Frame("default", "kinitro-media", "e1/1/default.png", Optional.empty())), null)));
+    dashboard.refresh();
+
+    dashboard.selectedEpisodeProperty().set(dashboard.episodes().getFirst());
+
+    assertThat(dashboard.steps()).extracting(StepInfo::step).containsExactly(0, 1);
+    assertThat(dashboard.replayNoteProperty().get()).isEqualTo(SpectatorViewModel.NO_FRAMES);
+  }
+
+  @Test
+  void aReplayWithFrameUrlsSaysHowManyStepsHaveThem() {
+    api.steps.put("e1", List.of(new StepInfo(0, null, 1.0, true, false, List.of(
+        new StepInfo.Frame("default", "kinitro-media", "k", Optional.of("http://127.0.0.1/f.png"))), null)));
+    dashboard.refresh();
+
+    dashboard.selectedEpisodeProperty().set(dashboard.episodes().getFirst());
+
+    assertThat(dashboard.replayNoteProperty().get()).isEqualTo("1 of 1 logged steps have frames.");
+  }
+
+  @Test
+  void theLinkStateIsShown() {
+    events.linkState(LinkState.LIVE);
+
+    assertThat(dashboard.linkProperty().get()).isEqualTo(LinkState.LIVE);
+  }
+}
