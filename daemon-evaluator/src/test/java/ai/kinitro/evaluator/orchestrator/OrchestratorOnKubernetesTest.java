@@ -105,7 +105,7 @@ class OrchestratorOnKubernetesTest {
                   .updateStatus();
             }
           }
-          Thread.sleep(50);
+          Thread.sleep(200);
         } catch (InterruptedException e) {
           return;
         } catch (RuntimeException e) {
@@ -135,8 +135,13 @@ class OrchestratorOnKubernetesTest {
     return job;
   }
 
+  /** The pods; a mock-server request that times out on a loaded machine reads as "not gone yet". */
   private List<Pod> pods() {
-    return client.pods().inNamespace(NAMESPACE).list().getItems();
+    try {
+      return client.pods().inNamespace(NAMESPACE).list().getItems();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException slowMockServer) {
+      return List.of(new Pod());
+    }
   }
 
   @Test
@@ -150,7 +155,7 @@ class OrchestratorOnKubernetesTest {
     EvalResult result = harness.sent(EvalResult.class, job.jobId()).getFirst();
     assertThat(result.status()).as(result.toString()).isEqualTo(EvaluationStatus.COMPLETED);
     assertThat(result.metrics().orElseThrow().totalEpisodes()).isEqualTo(2);
-    EvaluatorHarness.await(() -> pods().isEmpty(), Duration.ofSeconds(10), "the pod to be deleted");
+    EvaluatorHarness.await(() -> pods().isEmpty(), Duration.ofSeconds(30), "the pod to be deleted");
     assertThat(client.network().v1().networkPolicies().inNamespace(NAMESPACE).list().getItems()).isEmpty();
   }
 
@@ -167,7 +172,7 @@ class OrchestratorOnKubernetesTest {
     EvalResult result = harness.sent(EvalResult.class, job.jobId()).getFirst();
     assertThat(result.status()).isEqualTo(EvaluationStatus.FAILED);
     assertThat(result.error().orElseThrow().name()).as(result.toString()).isEqualTo(ErrorCode.AGENT_CRASHED.name());
-    EvaluatorHarness.await(() -> pods().isEmpty(), Duration.ofSeconds(10), "the pod to be deleted");
+    EvaluatorHarness.await(() -> pods().isEmpty(), Duration.ofSeconds(30), "the pod to be deleted");
   }
 
   @Test
@@ -185,6 +190,6 @@ class OrchestratorOnKubernetesTest {
         .containsExactly(EvaluationStatus.STARTING, EvaluationStatus.QUEUED, EvaluationStatus.STARTING);
     EvalResult result = harness.sent(EvalResult.class, job.jobId()).getFirst();
     assertThat(result.error().orElseThrow().name()).isEqualTo(ErrorCode.AGENT_POD_UNSCHEDULABLE.name());
-    EvaluatorHarness.await(() -> pods().isEmpty(), Duration.ofSeconds(10), "the pods to be deleted");
+    EvaluatorHarness.await(() -> pods().isEmpty(), Duration.ofSeconds(30), "the pods to be deleted");
   }
 }

@@ -52,6 +52,10 @@ class RedeliveryAfterCrashTest {
       try (FakeEvaluator evaluator = new FakeEvaluator(db.dataSource(), "evaluation").start()) {
         Await.until("the redelivery acked", () -> backend.deliveryAck(job.messageId()).isPresent());
         Await.until("the result relayed", () -> !backend.stored(EvalResult.class).isEmpty());
+        // The evaluator appends its result to the outbox before it completes the job, and the relay
+        // may deliver the result first: wait for the completion rather than race it.
+        Await.until("the job completed", () -> jobs.find("evaluation", Long.toString(job.jobId()))
+            .map(r -> r.state() == JobState.DONE).orElse(false));
 
         assertThat(backend.deliveryAck(job.messageId())).contains(AckOutcome.DUPLICATE);
         assertThat(backend.awaitingAck(job.messageId())).isFalse();
