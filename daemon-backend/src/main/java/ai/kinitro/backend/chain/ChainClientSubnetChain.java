@@ -30,6 +30,12 @@ public final class ChainClientSubnetChain implements SubnetChain {
     this.netuid = netuid;
   }
 
+  /** Closes the chain client (its WebSocket and threads). */
+  @Override
+  public void close() {
+    client.close();
+  }
+
   @Override
   public int netuid() {
     return netuid;

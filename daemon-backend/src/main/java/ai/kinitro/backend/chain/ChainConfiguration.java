@@ -21,8 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ChainConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(ChainConfiguration.class);
 
-  /** The chain client when {@code kinitro.chain.endpoint} is set; else a static chain. */
-  @Bean
+  /**
+   * The chain client when {@code kinitro.chain.endpoint} is set; else a static chain. Closed with
+   * the application context (the client's socket and threads must not outlive the backend).
+   */
+  @Bean(destroyMethod = "close")
   SubnetChain subnetChain(ChainConfig config) {
     if (config.endpoint() != null) {
       LOG.info("Reading subnet {} from the chain at {}", config.netuid(), config.endpoint());

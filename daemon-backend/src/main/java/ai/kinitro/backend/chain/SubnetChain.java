@@ -7,7 +7,7 @@ import java.util.List;
  * dev chain locally); tests use a hand-written fake. Implementations throw {@code
  * KinitroException} with {@code CHAIN_READ_FAILED} (or a chain code) when the chain cannot be read.
  */
-public interface SubnetChain {
+public interface SubnetChain extends AutoCloseable {
   /** The subnet this backend serves. */
   int netuid();
 
@@ -19,4 +19,8 @@ public interface SubnetChain {
    * block by block or hotkey by hotkey).
    */
   CommitmentSnapshot commitments();
+
+  /** Releases the connection to the chain, if any; Spring calls it when the backend shuts down. */
+  @Override
+  default void close() {}
 }

@@ -1,5 +1,6 @@
 package ai.kinitro.backend.cli;
 
+import ai.kinitro.backend.competition.BenchmarkValidator;
 import ai.kinitro.backend.competition.Competition;
 import ai.kinitro.backend.competition.CompetitionRequest;
 import ai.kinitro.backend.competition.CompetitionService;
@@ -58,6 +59,9 @@ public class CompetitionCommand {
     } catch (IOException e) {
       throw new KinitroException(ErrorCode.INVALID_ARGUMENT, "Cannot read " + file + ": " + e.getMessage());
     } catch (JacksonException e) {
+      BenchmarkValidator.readFailure(e).ifPresent(benchmark -> {
+        throw new KinitroException(benchmark.code(), file + ": " + benchmark.getMessage());
+      });
       throw new KinitroException(ErrorCode.INVALID_REQUEST_BODY, file + " is not a valid competition definition: " + e.getOriginalMessage());
     }
   }

@@ -7,7 +7,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A row of {@code competitions}: benchmark specs (a JSON list of {@link BenchmarkDefinition}),
+ * A row of {@code competitions}: benchmark specs (a JSON list of {@code ai.kinitro.env.benchmark.BenchmarkDefinition}),
  * points, eligibility thresholds, upload limits, hold-out and the approved leader.
  */
 @Table("competitions")

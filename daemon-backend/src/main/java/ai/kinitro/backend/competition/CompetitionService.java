@@ -7,6 +7,7 @@ import ai.kinitro.backend.web.Paging;
 import ai.kinitro.backend.web.TextLimits;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package ai.kinitro.backend.competition;
 
+import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 import java.util.List;

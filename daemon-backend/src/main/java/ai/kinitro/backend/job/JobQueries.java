@@ -1,6 +1,5 @@
 package ai.kinitro.backend.job;
 
-import ai.kinitro.backend.competition.BenchmarkDefinition;
 import ai.kinitro.backend.submission.EvaluationSummary;
 import ai.kinitro.backend.submission.Submission;
 import ai.kinitro.backend.submission.SubmissionRepository;
@@ -9,6 +8,7 @@ import ai.kinitro.backend.web.Page;
 import ai.kinitro.backend.web.Paging;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

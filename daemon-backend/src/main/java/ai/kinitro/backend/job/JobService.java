@@ -1,6 +1,5 @@
 package ai.kinitro.backend.job;
 
-import ai.kinitro.backend.competition.BenchmarkDefinition;
 import ai.kinitro.backend.competition.Competition;
 import ai.kinitro.backend.competition.CompetitionService;
 import ai.kinitro.backend.ids.IdGenerator;
@@ -11,6 +10,7 @@ import ai.kinitro.backend.validator.Validator;
 import ai.kinitro.backend.validator.ValidatorRepository;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,16 +83,16 @@ public class JobService {
     Competition competition = competitions.get(submission.competitionId());
     List<BenchmarkDefinition> all = CompetitionService.benchmarksOf(competition);
     Set<String> wanted = benchmarkNames == null || benchmarkNames.isEmpty() ? null : Set.copyOf(benchmarkNames);
-    List<BenchmarkDefinition> selected = all.stream().filter(b -> wanted == null || wanted.contains(b.benchmarkName())).toList();
+    List<BenchmarkDefinition> selected = all.stream().filter(b -> wanted == null || wanted.contains(b.name())).toList();
     if (selected.isEmpty()) {
       throw new KinitroException(ErrorCode.NOTHING_TO_RERUN, "No benchmark of competition " + competition.id() + " matches " + wanted
-          + "; its benchmarks are " + all.stream().map(BenchmarkDefinition::benchmarkName).toList());
+          + "; its benchmarks are " + all.stream().map(BenchmarkDefinition::name).toList());
     }
     Map<String, Job> newest = jobs.findBySubmission(submissionId).stream()
         .collect(Collectors.toMap(Job::benchmarkName, Function.identity(), (a, b) -> a.id() > b.id() ? a : b));
     List<Job> created = new ArrayList<>();
     for (BenchmarkDefinition benchmark : selected) {
-      Job previous = newest.get(benchmark.benchmarkName());
+      Job previous = newest.get(benchmark.name());
       created.add(newJob(submission, benchmark, previous == null ? null : previous.id()));
     }
     return assignAndAnnounce(created);
@@ -131,22 +131,18 @@ public class JobService {
   /** Episodes one validator runs for a job. */
   public static int totalEpisodes(Job job) {
     BenchmarkDefinition spec = job.spec().read(BenchmarkDefinition.class);
-    return tasksOf(job).size() * spec.episodesPerTask();
+    return Math.toIntExact((long) tasksOf(job).size() * spec.episodesPerTask());
   }
 
   private Job newJob(Submission submission, BenchmarkDefinition benchmark, Long rerunOf) {
     Instant now = clock.instant();
     long id = ids.next();
-    List<JobTask> tasks = new ArrayList<>();
-    int index = 0;
-    for (String envId : benchmark.environmentIds()) {
-      for (int variant = 0; variant < benchmark.tasksPerEnv(); variant++) {
-        // as docs/protocol.md specifies: env_name is the registry id, task_id "<env id>:<variant>"
-        tasks.add(new JobTask(envId + ":" + variant, envId, seeds.seed(id, index++)));
-      }
-    }
-    return jobs.insert(new Job(id, submission.id(), submission.competitionId(), submission.minerHotkey(), benchmark.provider(),
-        benchmark.benchmarkName(), Jsonb.of(benchmark), Jsonb.of(tasks), rerunOf, now, now));
+    // the shared expansion (docs/protocol.md): task_id "<env id>:<variant>", env_name the registry id
+    List<JobTask> tasks = benchmark.toJobSpec(index -> seeds.seed(id, Math.toIntExact(index))).tasks().stream()
+        .map(t -> new JobTask(t.taskId(), t.envName(), t.seed()))
+        .toList();
+    return jobs.insert(new Job(id, submission.id(), submission.competitionId(), submission.minerHotkey(), benchmark.suite(),
+        benchmark.name(), Jsonb.of(benchmark), Jsonb.of(tasks), rerunOf, now, now));
   }
 
   private List<Job> assignAndAnnounce(List<Job> created) {

@@ -1,7 +1,7 @@
 package ai.kinitro.backend.job;
 
-import ai.kinitro.backend.competition.BenchmarkDefinition;
 import ai.kinitro.common.protocol.EvaluationStatus;
+import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -43,6 +43,15 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof tools.jackson.core.JacksonException jackson) {
+        var benchmark = ai.kinitro.backend.competition.BenchmarkValidator.readFailure(jackson);
+        if (benchmark.isPresent()) {
+          return respond(benchmark.get().code(), benchmark.get().getMessage());
+        }
+        break;
+      }
+    }
     KinitroException cause = findKinitroCause(e);
     if (cause != null) {
       return respond(cause.code(), cause.getMessage());

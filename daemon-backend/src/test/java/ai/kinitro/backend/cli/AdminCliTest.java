@@ -63,29 +63,29 @@ class AdminCliTest extends BackendIntegrationTest {
         points: 25
         min_success_rate: 0.6
         benchmarks:
-          - provider: classic
-            benchmark_name: cartpole
-            env_names: [CartPole-v1]
-            tasks_per_env: 3
+          - name: cartpole
+            suite: classic
+            tasks: [classic/CartPole-v1]
+            variants_per_task: 3
             episodes_per_task: 2
             max_episode_steps: 200
-            camera_names: [default]
-            config: {difficulty: easy}
+            cameras: [default]
+            image_size: 96
         """.formatted(name));
     Run run = run("competition", "create", "--file", file.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     var stored = competitions.findByName(name).orElseThrow();
     assertThat(stored.points()).isEqualTo(25);
     assertThat(stored.minSuccessRate()).isEqualTo(0.6);
-    assertThat(stored.benchmarks().tree().get(0).get("config").get("difficulty").asString()).isEqualTo("easy");
+    assertThat(stored.benchmarks().tree().get(0).get("image_size").asInt()).isEqualTo(96);
   }
 
   @Test
   void aJsonFileIsValidatedLikeTheRestEndpoint() throws Exception {
     Path file = dir.resolve("bad.json");
     Files.writeString(file, """
-        {"name": "json %s", "points": 1, "benchmarks": [{"provider": "classic", "benchmark_name": "b", "env_names": ["Nope-v1"],
-         "tasks_per_env": 1, "episodes_per_task": 1, "max_episode_steps": 10, "camera_names": ["default"]}]}
+        {"name": "json %s", "points": 1, "benchmarks": [{"name": "b", "suite": "classic", "tasks": ["classic/Nope-v1"],
+         "variants_per_task": 1, "episodes_per_task": 1, "max_episode_steps": 10, "cameras": ["default"], "image_size": 84}]}
         """.formatted(UUID.randomUUID()));
     Run run = run("competition", "create", "--file", file.toString(), "--dry-run");
     assertThat(run.exit()).isEqualTo(AdminCli.EXIT_USER_ERROR);

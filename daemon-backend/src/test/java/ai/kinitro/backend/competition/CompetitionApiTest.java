@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kinitro.backend.support.Api.Response;
 import ai.kinitro.backend.support.BackendIntegrationTest;
+import ai.kinitro.backend.support.TestEnvironments;
+import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,9 @@ class CompetitionApiTest extends BackendIntegrationTest {
     Response read = api().get("/competitions/" + id);
     assertThat(read.status()).isEqualTo(200);
     assertThat(read.json().get("name").asString()).isEqualTo(name);
-    assertThat(read.json().get("benchmarks").get(0).get("env_names").get(0).asString()).isEqualTo("CartPole-v1");
-    assertThat(read.json().get("benchmarks").get(0).get("config").isObject()).isTrue();
+    assertThat(read.json().get("benchmarks").get(0).get("tasks").get(0).asString()).isEqualTo("classic/CartPole-v1");
+    assertThat(read.json().get("benchmarks").get(0).get("variants_per_task").asInt()).isEqualTo(2);
+    assertThat(read.json().get("benchmarks").get(0).get("image_size").asInt()).isEqualTo(84);
     assertThat(read.json().get("id").isString()).isTrue();
   }
 
@@ -44,8 +47,8 @@ class CompetitionApiTest extends BackendIntegrationTest {
 
   @Test
   void aBenchmarkNamingAnUnregisteredEnvironmentIsUnprocessable() {
-    CompetitionRequest request = new CompetitionRequest(unique("bad env"), null, List.of(new BenchmarkDefinition("classic", "b",
-        List.of("MountainCar-v9"), 1, 1, 10, List.of("default"), null)), 1, null, null, null, null, null, null, null, null, null);
+    CompetitionRequest request = new CompetitionRequest(unique("bad env"), null, List.of(new BenchmarkDefinition("b", "classic",
+        List.of("classic/MountainCar-v9"), 1, 1, 10, List.of("default"), 84)), 1, null, null, null, null, null, null, null, null, null);
     Response response = api().post("/competitions", request, adminKey());
     assertProblem(response, 422, 1504, "UNKNOWN_ENVIRONMENT");
     assertThat(response.json().get("detail").asString()).contains("classic/MountainCar-v9").contains("classic/CartPole-v1");
@@ -53,9 +56,40 @@ class CompetitionApiTest extends BackendIntegrationTest {
 
   @Test
   void aCameraTheEnvironmentDoesNotHaveIsAnInvalidBenchmark() {
-    CompetitionRequest request = new CompetitionRequest(unique("bad camera"), null, List.of(new BenchmarkDefinition("manipulation", "reach",
-        List.of("reach-v1"), 1, 1, 10, List.of("top"), null)), 1, null, null, null, null, null, null, null, null, null);
+    CompetitionRequest request = new CompetitionRequest(unique("bad camera"), null, List.of(new BenchmarkDefinition("reach", "manipulation",
+        List.of(TestEnvironments.REACH), 1, 1, 10, List.of("top"), 84)), 1, null, null, null, null, null, null, null, null, null);
     assertProblem(api().post("/competitions", request, adminKey()), 422, 1503, "INVALID_BENCHMARK_SPEC");
+  }
+
+  @Test
+  void theDocumentedSnakeCaseShapeIsAcceptedAndExpandsIntoJobsLikeTheSharedType() {
+    String body = """
+        {"name": "%s", "points": 1, "benchmarks": [{"name": "cp", "suite": "classic", "tasks": ["classic/CartPole-v1"],
+         "variants_per_task": 3, "episodes_per_task": 2, "max_episode_steps": 50, "cameras": ["default"], "image_size": 96}]}
+        """.formatted(unique("snake"));
+    Response created = api().post("/competitions", body, adminKey());
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    assertThat(created.json().get("benchmarks").get(0).get("max_episode_steps").asInt()).isEqualTo(50);
+  }
+
+  @Test
+  void aBenchmarkWithAMissingFieldIsAnInvalidBenchmarkNamingTheField() {
+    String body = """
+        {"name": "%s", "points": 1, "benchmarks": [{"name": "cp", "suite": "classic", "tasks": ["classic/CartPole-v1"],
+         "episodes_per_task": 2, "max_episode_steps": 50, "cameras": ["default"], "image_size": 96}]}
+        """.formatted(unique("missing"));
+    Response response = api().post("/competitions", body, adminKey());
+    assertProblem(response, 422, 1503, "INVALID_BENCHMARK_SPEC");
+    assertThat(response.json().get("detail").asString()).contains("benchmarks[0]").contains("variants_per_task");
+  }
+
+  @Test
+  void aStepLimitAboveTheEnvironmentsOwnIsAnInvalidBenchmark() {
+    CompetitionRequest request = new CompetitionRequest(unique("long"), null, List.of(new BenchmarkDefinition("cp", "classic",
+        List.of(TestEnvironments.CARTPOLE), 1, 1, 501, List.of("default"), 84)), 1, null, null, null, null, null, null, null, null, null);
+    Response response = api().post("/competitions", request, adminKey());
+    assertProblem(response, 422, 1503, "INVALID_BENCHMARK_SPEC");
+    assertThat(response.json().get("detail").asString()).contains("max_episode_steps 501");
   }
 
   @Test

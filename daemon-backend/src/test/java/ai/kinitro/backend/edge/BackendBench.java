@@ -83,8 +83,9 @@ class BackendBench extends EdgeIntegrationTest {
     long firstJob = ids.next() + 1_000_000;
     jdbc.update("""
         INSERT INTO jobs (id, submission_id, competition_id, miner_hotkey, provider, benchmark_name, spec, tasks)
-        SELECT ? + g, ?, ?, ?, 'classic', 'b' || g, '{}'::jsonb,
-               '[{"task_id":"t_0","env_name":"CartPole-v1","seed":"1"}]'::jsonb FROM generate_series(0, ? - 1) g""",
+        SELECT ? + g, ?, ?, ?, 'classic', 'b' || g, ('{"name":"b' || g || '","suite":"classic","tasks":["classic/CartPole-v1"],'
+                 || '"variants_per_task":1,"episodes_per_task":1,"max_episode_steps":100,"cameras":["default"],"image_size":84}')::jsonb,
+               '[{"task_id":"classic/CartPole-v1:0","env_name":"classic/CartPole-v1","seed":"1"}]'::jsonb FROM generate_series(0, ? - 1) g""",
         firstJob, submission, competition, hotkey, results);
     jdbc.update("""
         INSERT INTO job_assignments (id, job_id, validator_hotkey, status, attempts, acked_message_id, total_episodes)

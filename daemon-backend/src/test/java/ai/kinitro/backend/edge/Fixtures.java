@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Rows the tests need, written directly (the admin API is another package's concern). */
 final class Fixtures {
   static final String BENCHMARKS = """
-      [{"provider":"classic","benchmark_name":"cartpole","env_names":["CartPole-v1"],"tasks_per_env":2,
-        "episodes_per_task":2,"max_episode_steps":100,"camera_names":["front"],"config":{}}]""";
+      [{"name":"cartpole","suite":"classic","tasks":["classic/CartPole-v1"],"variants_per_task":2,
+        "episodes_per_task":2,"max_episode_steps":100,"cameras":["default"],"image_size":84}]""";
 
   private Fixtures() {}
 

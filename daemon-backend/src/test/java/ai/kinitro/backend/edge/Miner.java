@@ -28,8 +28,12 @@ final class Miner {
   final URI backend;
 
   Miner(String secretUri, int port) {
+    this(secretUri, port, EdgeIntegrationTest.CLOCK);
+  }
+
+  Miner(String secretUri, int port, java.time.Clock clock) {
     this.key = SecretUri.parse(secretUri);
-    this.signer = new RequestSigner(key, EdgeIntegrationTest.CLOCK, new java.security.SecureRandom());
+    this.signer = new RequestSigner(key, clock, new java.security.SecureRandom());
     this.backend = URI.create("http://127.0.0.1:" + port);
   }
 

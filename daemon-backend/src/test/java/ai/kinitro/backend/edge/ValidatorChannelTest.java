@@ -114,7 +114,16 @@ class ValidatorChannelTest extends EdgeIntegrationTest {
       // disconnect without acking
     }
     assertThat(first.path("miner_hotkey").asString()).isEqualTo(dave.hotkey());
-    assertThat(first.path("benchmark").path("tasks")).hasSize(2);
+    JsonNode benchmark = first.path("benchmark");
+    JsonNode storedTasks = WsTestClient.JSON.readTree(jdbc.queryForObject("SELECT tasks::text FROM jobs WHERE id = ?", String.class, jobId));
+    assertThat(benchmark.path("provider").asString()).isEqualTo("classic");
+    assertThat(benchmark.path("benchmark_name").asString()).isEqualTo("cartpole");
+    assertThat(benchmark.path("config")).isEqualTo(WsTestClient.JSON.readTree("{\"image_size\":84,\"variants_per_task\":2}"));
+    assertThat(benchmark.path("camera_names")).isEqualTo(WsTestClient.JSON.readTree("[\"default\"]"));
+    assertThat(benchmark.path("episodes_per_task").asInt()).isEqualTo(2);
+    assertThat(benchmark.path("max_episode_steps").asInt()).isEqualTo(100);
+    assertThat(benchmark.path("tasks")).as("the stored task set, as the shared expansion names it").isEqualTo(storedTasks);
+    assertThat(storedTasks.get(1).path("task_id").asString()).isEqualTo("classic/CartPole-v1:1");
     HttpResponse<byte[]> download = Miner.HTTP.send(HttpRequest.newBuilder(URI.create(first.path("artifact").path("url").asString())).build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.body()).isEqualTo(archive);

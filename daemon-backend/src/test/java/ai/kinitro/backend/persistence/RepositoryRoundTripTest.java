@@ -24,6 +24,7 @@ import ai.kinitro.backend.support.BackendIntegrationTest;
 import ai.kinitro.backend.validator.Validator;
 import ai.kinitro.backend.validator.ValidatorRepository;
 import ai.kinitro.common.protocol.realtime.CandidateStatus;
+import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class RepositoryRoundTripTest extends BackendIntegrationTest {
+  private static final BenchmarkDefinition CARTPOLE =
+      new BenchmarkDefinition("cartpole", "classic", java.util.List.of("classic/CartPole-v1"), 1, 1, 100, java.util.List.of("default"), 84);
+
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
   private static final String SHA = "ab".repeat(32);
 
@@ -74,7 +78,7 @@ class RepositoryRoundTripTest extends BackendIntegrationTest {
     Submission submission = submissions.insert(new Submission(id, hotkey, competition.id(), "v1", 12L, upload.artifactObjectKey(),
         SHA, 10, NOW.plusSeconds(300), null, null, null, NOW, NOW));
     Job job = jobs.insert(new Job(ids.next(), submission.id(), competition.id(), hotkey, "classic", "cartpole",
-        Jsonb.of(java.util.Map.of("benchmark_name", "cartpole")), Jsonb.of(java.util.List.of(java.util.Map.of("task_id", "t0", "env_name", "CartPole-v1", "seed", "7"))),
+        Jsonb.of(CARTPOLE), Jsonb.of(java.util.List.of(java.util.Map.of("task_id", "classic/CartPole-v1:0", "env_name", "classic/CartPole-v1", "seed", "7"))),
         null, NOW, NOW));
     Validator validator = validators.findById("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY")
         .orElseGet(() -> validators.insert(Validator.firstSeen("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY", null, NOW)));
@@ -87,7 +91,7 @@ class RepositoryRoundTripTest extends BackendIntegrationTest {
   }
 
   private Competition competition(String name) {
-    return new Competition(ids.next(), name, "", Jsonb.of(java.util.List.of(java.util.Map.of("provider", "classic"))), 10, 0, 0.05, 1.0, 300,
+    return new Competition(ids.next(), name, "", Jsonb.of(java.util.List.of(CARTPOLE)), 10, 0, 0.05, 1.0, 300,
         null, 3600L, 5, null, null, null, null, true, null, null, NOW, NOW);
   }
 }

@@ -3,9 +3,9 @@ package ai.kinitro.backend.support;
 import ai.kinitro.backend.apikey.ApiKeyRole;
 import ai.kinitro.backend.apikey.ApiKeyService;
 import ai.kinitro.backend.apikey.NewApiKey;
-import ai.kinitro.backend.competition.BenchmarkDefinition;
 import ai.kinitro.backend.competition.CompetitionRequest;
 import ai.kinitro.backend.competition.CompetitionService;
+import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import ai.kinitro.testsupport.postgres.TestDatabase;
 import java.util.List;
 import java.util.UUID;
@@ -61,8 +61,8 @@ public abstract class BackendIntegrationTest {
 
   /** A valid competition request with a unique name. */
   protected static CompetitionRequest competitionRequest(String name, int points) {
-    return new CompetitionRequest(name, "test", List.of(new BenchmarkDefinition("classic", "cartpole", List.of(TestEnvironments.CARTPOLE),
-        2, 3, 100, List.of("default"), null)), points, 0.0, 0.05, 0.5, 300L, null, null, null, null, null);
+    return new CompetitionRequest(name, "test", List.of(new BenchmarkDefinition("cartpole", "classic", List.of(TestEnvironments.CARTPOLE),
+        2, 3, 100, List.of("default"), 84)), points, 0.0, 0.05, 0.5, 300L, null, null, null, null, null);
   }
 
   protected static String unique(String prefix) {

@@ -1,6 +1,5 @@
 package ai.kinitro.backend.support;
 
-import ai.kinitro.backend.competition.BenchmarkDefinition;
 import ai.kinitro.backend.competition.Competition;
 import ai.kinitro.backend.competition.CompetitionRequest;
 import ai.kinitro.backend.competition.CompetitionService;
@@ -21,6 +20,7 @@ import ai.kinitro.backend.submission.SubmissionUploadRepository;
 import ai.kinitro.backend.submission.UploadStatus;
 import ai.kinitro.backend.validator.Validator;
 import ai.kinitro.backend.validator.ValidatorRepository;
+import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -59,8 +59,8 @@ public class Fixtures {
 
   /** An active competition with one benchmark and the given rules. */
   public Competition competition(int points, double minSuccessRate, double winMargin) {
-    return competitions.create(new CompetitionRequest("fixture " + UUID.randomUUID(), "", List.of(new BenchmarkDefinition("classic",
-        "cartpole", List.of(TestEnvironments.CARTPOLE), 2, 1, 100, List.of("default"), null)), points, 0.0, winMargin, minSuccessRate,
+    return competitions.create(new CompetitionRequest("fixture " + UUID.randomUUID(), "", List.of(new BenchmarkDefinition("cartpole",
+        "classic", List.of(TestEnvironments.CARTPOLE), 2, 1, 100, List.of("default"), 84)), points, 0.0, winMargin, minSuccessRate,
         0L, null, null, null, null, null));
   }
 

@@ -14,14 +14,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * A small environment registry for backend tests ({@code classic/CartPole-v1} with no cameras,
+ * A small environment registry for backend tests ({@code classic/CartPole-v1} with camera {@code default},
  * {@code manipulation/reach-v1} with cameras {@code front}/{@code side}), independent of what the
  * shipped registry contains at any moment.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestEnvironments {
-  public static final String CARTPOLE = "CartPole-v1";
-  public static final String REACH = "reach-v1";
+  public static final String CARTPOLE = "classic/CartPole-v1";
+  public static final String REACH = "manipulation/reach-v1";
 
   @Bean
   @Primary
@@ -45,8 +45,8 @@ public class TestEnvironments {
 
   public static EnvironmentRegistry registry() {
     return new EnvironmentRegistry(List.of(
-        factory("classic/" + CARTPOLE, 500, List.of()),
-        factory("manipulation/" + REACH, 200, List.of("front", "side"))));
+        factory(CARTPOLE, 500, List.of("default")),
+        factory(REACH, 200, List.of("front", "side"))));
   }
 
   private static EnvironmentFactory factory(String id, int maxSteps, List<String> cameras) {

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A job's benchmark as the rollout engine runs it: each task's environment is {@code
- * <provider>/<env_name>} in the environment registry (e.g. {@code classic} + {@code CartPole-v1}),
+ * A job's benchmark as the rollout engine runs it: each task's environment is its {@code env_name}
+ * when that is a registry id (e.g. {@code classic/CartPole-v1}, what the backend sends), else
+ * {@code <provider>/<env_name>} (e.g. {@code classic} + {@code CartPole-v1}),
  * its seed is the job's task seed (which stays in the evaluator), the cameras are the job's, and
  * the frame size is {@code config.image_size} or the configured default. A provider, environment
  * or camera this evaluator lacks is {@code BENCHMARK_UNSUPPORTED}, before anything starts.
@@ -25,7 +26,8 @@ record JobPlan(BenchmarkSpec spec) {
   static JobPlan of(EvalJob job, EnvironmentRegistry registry, int defaultImageSize) {
     var benchmark = job.benchmark();
     List<TaskSpec> tasks = benchmark.tasks().stream().map(t -> {
-      String envId = benchmark.provider() + "/" + t.envName();
+      // the backend sends the registry id ("classic/CartPole-v1", docs/protocol.md); a bare name is under the provider
+      String envId = t.envName().contains("/") ? t.envName() : benchmark.provider() + "/" + t.envName();
       EnvSpec env = registry.find(envId).orElseThrow(() -> new KinitroException(ErrorCode.BENCHMARK_UNSUPPORTED,
           "Task '" + t.taskId() + "' needs environment " + envId + ", which this evaluator does not have; it has "
               + registry.specs().stream().map(s -> s.id().toString()).toList()));

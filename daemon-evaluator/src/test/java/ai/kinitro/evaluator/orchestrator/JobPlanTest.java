@@ -40,6 +40,14 @@ class JobPlanTest {
   }
 
   @Test
+  void anEnvNameThatIsAlreadyARegistryIdAsTheBackendSendsItIsUsedAsIs() {
+    JobPlan plan = JobPlan.of(job("classic", "classic/CartPole-v1", List.of("default"), JsonNodeFactory.instance.objectNode()),
+        EnvironmentRegistry.standard(), 64);
+
+    assertThat(plan.spec().tasks()).extracting(ai.kinitro.rollout.TaskSpec::envId).containsOnly("classic/CartPole-v1");
+  }
+
+  @Test
   void anEnvironmentThisEvaluatorLacksIsUnsupported() {
     assertThatThrownBy(() -> JobPlan.of(job("metaworld", "reach-v3", List.of("corner"), JsonNodeFactory.instance.objectNode()),
         EnvironmentRegistry.standard(), 64))

@@ -6,6 +6,7 @@ import ai.kinitro.common.protocol.validator.BenchmarkSpec;
 import ai.kinitro.common.protocol.validator.TaskSpec;
 import ai.kinitro.env.EnvSpec;
 import ai.kinitro.env.EnvironmentRegistry;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,16 +29,18 @@ import tools.jackson.databind.node.ObjectNode;
  * @param maxEpisodeSteps step limit of one episode (at most the environment's own limit)
  * @param cameras cameras whose images the agent receives (at least one)
  * @param imageSize width and height of camera images in pixels (84 to 480)
+ *     <p>JSON field names are snake_case as docs/protocol.md documents them ({@code variants_per_task},
+ *     ...); every field is required.
  */
 public record BenchmarkDefinition(
-    String name,
-    String suite,
-    List<String> tasks,
-    int variantsPerTask,
-    int episodesPerTask,
-    int maxEpisodeSteps,
-    List<String> cameras,
-    int imageSize) {
+    @JsonProperty(value = "name", required = true) String name,
+    @JsonProperty(value = "suite", required = true) String suite,
+    @JsonProperty(value = "tasks", required = true) List<String> tasks,
+    @JsonProperty(value = "variants_per_task", required = true) int variantsPerTask,
+    @JsonProperty(value = "episodes_per_task", required = true) int episodesPerTask,
+    @JsonProperty(value = "max_episode_steps", required = true) int maxEpisodeSteps,
+    @JsonProperty(value = "cameras", required = true) List<String> cameras,
+    @JsonProperty(value = "image_size", required = true) int imageSize) {
   public static final int MIN_IMAGE_SIZE = 84;
   public static final int MAX_IMAGE_SIZE = 480;
 
@@ -50,8 +53,10 @@ public record BenchmarkDefinition(
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   public BenchmarkDefinition {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(suite, "suite");
+    require(name != null, "name is required");
+    require(suite != null, "suite is required");
+    require(tasks != null && tasks.stream().allMatch(Objects::nonNull), "tasks is required and must not contain null");
+    require(cameras != null && cameras.stream().allMatch(Objects::nonNull), "cameras is required and must not contain null");
     tasks = List.copyOf(tasks);
     cameras = List.copyOf(cameras);
     require(!name.isBlank(), "name must not be blank");

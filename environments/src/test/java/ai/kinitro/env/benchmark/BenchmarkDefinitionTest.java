@@ -10,6 +10,9 @@ import ai.kinitro.common.protocol.validator.TaskSpec;
 import ai.kinitro.env.EnvironmentRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class BenchmarkDefinitionTest {
   private final EnvironmentRegistry registry = EnvironmentRegistry.standard();
@@ -71,5 +74,29 @@ class BenchmarkDefinitionTest {
     for (String task : BenchmarkDefinition.MT10_TASKS) {
       BenchmarkDefinition.mt1(task).validate(registry);
     }
+  }
+
+  @Test
+  void jsonUsesTheSnakeCaseFieldNamesTheProtocolDocuments() {
+    JsonMapper json = JsonMapper.builder().build();
+    BenchmarkDefinition mt10 = BenchmarkDefinition.mt10();
+
+    JsonNode tree = json.valueToTree(mt10);
+
+    assertThat(tree.propertyNames()).containsExactly("name", "suite", "tasks", "variants_per_task", "episodes_per_task",
+        "max_episode_steps", "cameras", "image_size");
+    assertThat(json.readValue(json.writeValueAsString(mt10), BenchmarkDefinition.class)).isEqualTo(mt10);
+  }
+
+  @Test
+  void readingJsonWithoutARequiredFieldFailsNamingIt() {
+    JsonMapper json = JsonMapper.builder().build();
+    String withoutImageSize = """
+        {"name":"x","suite":"classic","tasks":["classic/CartPole-v1"],"variants_per_task":1,"episodes_per_task":1,
+         "max_episode_steps":10,"cameras":["default"]}""";
+
+    assertThatThrownBy(() -> json.readValue(withoutImageSize, BenchmarkDefinition.class))
+        .isInstanceOf(JacksonException.class)
+        .hasMessageContaining("image_size");
   }
 }

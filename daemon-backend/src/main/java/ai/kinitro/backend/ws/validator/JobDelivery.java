@@ -1,6 +1,5 @@
 package ai.kinitro.backend.ws.validator;
 
-import ai.kinitro.backend.chain.TaskPlan;
 import ai.kinitro.backend.ids.IdGenerator;
 import ai.kinitro.backend.realtime.RealtimePublisher;
 import ai.kinitro.backend.vault.PresignedUrl;
@@ -13,7 +12,7 @@ import ai.kinitro.common.protocol.validator.Artifact;
 import ai.kinitro.common.protocol.validator.BenchmarkSpec;
 import ai.kinitro.common.protocol.validator.DeliveryAck;
 import ai.kinitro.common.protocol.validator.EvalJob;
-import ai.kinitro.common.protocol.validator.TaskSpec;
+import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -136,21 +135,17 @@ final class JobDelivery {
   }
 
   private EvalJob evalJob(Pending p, UUID messageId, Instant deadline, Instant now) {
-    JsonNode spec = JSON.readTree(p.spec());
-    List<TaskSpec> tasks = new ArrayList<>();
+    // the job's stored definition expanded with the job's stored seeds: the same spec the job was made with
+    BenchmarkDefinition definition = JSON.readValue(p.spec(), BenchmarkDefinition.class);
+    List<Long> seeds = new ArrayList<>();
     for (JsonNode t : JSON.readTree(p.tasks())) {
-      tasks.add(new TaskSpec(t.path("task_id").asString(), TaskPlan.wireToken(t.path("env_name").asString()),
-          Long.parseLong(t.path("seed").asString())));
+      seeds.add(Long.parseLong(t.path("seed").asString()));
     }
-    List<String> cameras = new ArrayList<>();
-    spec.path("camera_names").forEach(c -> cameras.add(c.asString()));
-    if (cameras.isEmpty()) {
-      cameras.add("default");
+    if (seeds.size() != definition.tasks().size() * definition.variantsPerTask()) {
+      throw new IllegalStateException("job " + p.jobId() + " stores " + seeds.size() + " task seeds but its benchmark has "
+          + definition.tasks().size() * definition.variantsPerTask() + " tasks");
     }
-    JsonNode config = spec.path("config").isObject() ? spec.path("config") : JSON.createObjectNode();
-    BenchmarkSpec benchmark = new BenchmarkSpec(TaskPlan.wireToken(p.provider()), TaskPlan.wireToken(p.benchmarkName()),
-        config, cameras, TaskPlan.intField(spec, "episodes_per_task", 1), TaskPlan.intField(spec, "max_episode_steps", 500),
-        tasks);
+    BenchmarkSpec benchmark = definition.toJobSpec(index -> seeds.get(Math.toIntExact(index)));
     PresignedUrl url = vault.presignDownload(p.objectKey(), vault.config().validatorUrlTtl());
     Instant created = p.createdAt().isAfter(deadline) ? deadline : p.createdAt();
     return new EvalJob(messageId, p.jobId(), p.submissionId(), Long.toString(p.competitionId()), p.minerHotkey(), benchmark,
