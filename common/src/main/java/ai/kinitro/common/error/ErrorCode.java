@@ -103,6 +103,11 @@ public enum ErrorCode {
   AGENT_RESOURCE_LIMIT(1427, USER, "The agent was stopped for exceeding its CPU or memory limit"),
   AGENT_WALL_TIME_EXCEEDED(1428, USER, "The agent ran longer than its wall-time limit"),
 
+  // local platform: ./kinitro up, down, status (1700)
+  PLATFORM_PORT_IN_USE(1700, USER, "A port the local platform needs is already in use"),
+  PLATFORM_ALREADY_RUNNING(1701, USER, "The local platform already runs from this state directory"),
+  PLATFORM_NOT_BUILT(1702, USER, "A part of the local platform has not been built"),
+  PLATFORM_STATE_UNREADABLE(1703, USER, "The local platform's state directory or state file cannot be read or written"),
   // backend REST and admin API (1500-1549)
   INVALID_REQUEST_BODY(1500, USER, "The request body is not valid JSON or does not match the expected shape"),
   VALUE_TOO_LONG(1501, USER, "A text field is longer than allowed"),
@@ -222,6 +227,10 @@ public enum ErrorCode {
   // backend: vault and chain reads (3320-3349)
   VAULT_UNAVAILABLE(3320, EXTERNAL, "The vault (S3) could not be reached or refused the operation"),
   CHAIN_READ_FAILED(3321, EXTERNAL, "The chain could not be read"),
+  // local platform services (3500)
+  SERVICE_START_FAILED(3500, EXTERNAL, "A platform service could not be started or exited while starting"),
+  SERVICE_EXITED(3501, EXTERNAL, "A platform service exited unexpectedly"),
+  ADMIN_API_FAILED(3502, EXTERNAL, "The backend's admin API refused or failed a request"),
 
   // miner tooling (3600-3619)
   MINER_BACKEND_UNREACHABLE(3600, EXTERNAL, "The Kinitro backend cannot be reached"),
@@ -254,6 +263,9 @@ public enum ErrorCode {
   // backend (4310-4319)
   UPLOAD_RATE_LIMITED(4310, RESOURCES, "Too many uploads by this hotkey for this competition in the window"),
   SUBSCRIBER_TOO_SLOW(4311, RESOURCES, "The realtime subscriber fell too far behind and was dropped"),
+  // local platform services (4500)
+  SERVICE_HEALTH_TIMEOUT(4500, RESOURCES, "A platform service did not become healthy in time"),
+  PLATFORM_STOP_TIMEOUT(4501, RESOURCES, "The local platform did not stop in time"),
 
   // miner tooling (4600-4609)
   MINER_UPLOAD_RATE_LIMITED(4600, RESOURCES, "The hotkey used up its uploads for the competition's upload window");

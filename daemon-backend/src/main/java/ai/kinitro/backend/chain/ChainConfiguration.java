@@ -5,11 +5,14 @@ import ai.kinitro.backend.submission.SubmissionRepository;
 import ai.kinitro.backend.loop.BackgroundLoop;
 import ai.kinitro.backend.realtime.RealtimePublisher;
 import ai.kinitro.backend.vault.VaultService;
+import ai.kinitro.backend.metagraph.MetagraphSource;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +37,14 @@ class ChainConfiguration {
   @Bean
   SubnetMembership subnetMembership(SubnetChain chain, Clock clock, ChainConfig config) {
     return new SubnetMembership(chain, clock, config.metagraphTtl());
+  }
+
+  /** With a real chain, the score cycle's metagraph is the chain's too (not the configured table). */
+  @Bean
+  @Primary
+  @ConditionalOnProperty("kinitro.chain.endpoint")
+  MetagraphSource chainMetagraphSource(SubnetMembership membership) {
+    return new ChainMetagraphSource(membership);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package ai.kinitro.backend.metagraph;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,7 @@ public class DatabaseMetagraphSource implements MetagraphSource {
   public void replace(List<Neuron> entries) {
     neurons.deleteEverything();
     for (Neuron n : entries) {
-      neurons.insert(new MetagraphNeuron(n.uid(), n.hotkey(), n.validatorPermit(), null, clock.instant()));
+      neurons.insertWithUid(n.uid(), n.hotkey(), n.validatorPermit(), null, clock.instant().atOffset(ZoneOffset.UTC));
     }
   }
 }

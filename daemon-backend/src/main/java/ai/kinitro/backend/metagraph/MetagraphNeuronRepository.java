@@ -1,6 +1,7 @@
 package ai.kinitro.backend.metagraph;
 
 import ai.kinitro.backend.persistence.InsertRepository;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -13,6 +14,15 @@ public interface MetagraphNeuronRepository extends Repository<MetagraphNeuron, I
   List<MetagraphNeuron> findAllByUid();
 
   Optional<MetagraphNeuron> findByHotkey(String hotkey);
+
+  /**
+   * Inserts one row with its uid as given. {@code insert(entity)} cannot be used: Spring Data JDBC
+   * treats a primitive id of 0 as "not set" and would write NULL for uid 0 (the subnet owner's uid).
+   */
+  @Modifying
+  @Query("INSERT INTO metagraph_neurons (uid, hotkey, validator_permit, stake, updated_at)"
+      + " VALUES (:uid, :hotkey, :validatorPermit, :stake, :updatedAt)")
+  void insertWithUid(int uid, String hotkey, boolean validatorPermit, Double stake, OffsetDateTime updatedAt);
 
   @Modifying
   @Query("DELETE FROM metagraph_neurons")

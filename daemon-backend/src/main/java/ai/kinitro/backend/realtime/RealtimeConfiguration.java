@@ -6,6 +6,7 @@ import ai.kinitro.common.protocol.realtime.RealtimeMessage;
 import ai.kinitro.common.protocol.realtime.RealtimeProtocol;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,8 +16,7 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 
 /** Wires the realtime channel: hub, publisher, LISTEN connection and the {@code /ws/client} handler. */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocket
-class RealtimeConfiguration implements WebSocketConfigurer {
+class RealtimeConfiguration {
   private final RealtimeConfig config;
   private final InitialState initialState;
   private final Clock clock;
@@ -58,9 +58,24 @@ class RealtimeConfiguration implements WebSocketConfigurer {
     return new RealtimeListener(dataSource, hub, internalCodec(), config);
   }
 
-  @Override
-  public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-    registry.addHandler(new RealtimeChannelHandler(hub, RealtimeProtocol.serverCodec(), config, initialState, clock),
-        RealtimeProtocol.PATH).setAllowedOriginPatterns("*");
+  /**
+   * The {@code /ws/client} endpoint: only in a servlet web application (the admin command line
+   * starts the same context without a web server, and WebSocket support needs a ServletContext).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @EnableWebSocket
+  static class Endpoint implements WebSocketConfigurer {
+    private final RealtimeConfiguration realtime;
+
+    Endpoint(RealtimeConfiguration realtime) {
+      this.realtime = realtime;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+      registry.addHandler(new RealtimeChannelHandler(realtime.hub, RealtimeProtocol.serverCodec(), realtime.config,
+          realtime.initialState, realtime.clock), RealtimeProtocol.PATH).setAllowedOriginPatterns("*");
+    }
   }
 }

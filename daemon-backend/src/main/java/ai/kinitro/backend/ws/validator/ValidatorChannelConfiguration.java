@@ -13,6 +13,8 @@ import ai.kinitro.backend.vault.VaultService;
 import ai.kinitro.common.protocol.validator.ValidatorProtocol;
 import java.time.Clock;
 import java.time.Duration;
+import ai.kinitro.common.protocol.ProtocolCodec;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,11 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /** Wires the validator channel: handler, delivery, ingestion, heartbeats, weights and their loops. */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocket
-class ValidatorChannelConfiguration implements WebSocketConfigurer {
+class ValidatorChannelConfiguration {
   private final ValidatorChannelHandler handler;
   final ValidatorConnections connections = new ValidatorConnections();
   final JobDelivery delivery;
@@ -47,18 +49,33 @@ class ValidatorChannelConfiguration implements WebSocketConfigurer {
         config, "i" + ids.instanceId(), clock);
   }
 
-  @Override
-  public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-    registry.addHandler(handler, ValidatorProtocol.PATH).setAllowedOriginPatterns("*");
-  }
+  /**
+   * The {@code /ws/validator} endpoint: only in a servlet web application (the admin command line
+   * starts the same context without a web server, and WebSocket support needs a ServletContext).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @EnableWebSocket
+  static class Endpoint implements WebSocketConfigurer {
+    private final ValidatorChannelHandler handler;
 
-  /** Frames up to the protocol's 1 MiB (Tomcat's default buffer is 8 KiB). */
-  @Bean
-  org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean webSocketContainer() {
-    var container = new org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean();
-    container.setMaxTextMessageBufferSize(ai.kinitro.common.protocol.ProtocolCodec.DEFAULT_MAX_FRAME_BYTES + 1024);
-    container.setMaxBinaryMessageBufferSize(64 * 1024);
-    return container;
+    Endpoint(ValidatorChannelConfiguration channel) {
+      this.handler = channel.handler;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+      registry.addHandler(handler, ValidatorProtocol.PATH).setAllowedOriginPatterns("*");
+    }
+
+    /** Frames up to the protocol's 1 MiB (Tomcat's default buffer is 8 KiB). */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+      var container = new ServletServerContainerFactoryBean();
+      container.setMaxTextMessageBufferSize(ProtocolCodec.DEFAULT_MAX_FRAME_BYTES + 1024);
+      container.setMaxBinaryMessageBufferSize(64 * 1024);
+      return container;
+    }
   }
 
   @Bean

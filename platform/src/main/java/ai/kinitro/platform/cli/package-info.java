@@ -1,0 +1,2 @@
+/** The {@code ./kinitro up | down | status} command line. */
+package ai.kinitro.platform.cli;

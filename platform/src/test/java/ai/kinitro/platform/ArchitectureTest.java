@@ -1,0 +1,5 @@
+package ai.kinitro.platform;
+
+import ai.kinitro.testsupport.architecture.CommonArchitectureTest;
+
+class ArchitectureTest extends CommonArchitectureTest {}
