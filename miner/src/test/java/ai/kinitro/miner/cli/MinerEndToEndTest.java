@@ -48,8 +48,8 @@ class MinerEndToEndTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final long COMPETITION = 7312840000000000001L;
   private static final String BENCHMARKS = """
-      [{"provider":"classic","benchmark_name":"cartpole","env_names":["CartPole-v1"],"tasks_per_env":2,
-        "episodes_per_task":1,"max_episode_steps":50,"camera_names":["default"],"config":{"image_size":84}}]""";
+      [{"name":"cartpole","suite":"classic","tasks":["classic/CartPole-v1"],"variants_per_task":2,
+        "episodes_per_task":1,"max_episode_steps":50,"cameras":["default"],"image_size":84}]""";
 
   @TempDir Path tmp;
 

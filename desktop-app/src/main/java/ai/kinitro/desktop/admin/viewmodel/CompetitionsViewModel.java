@@ -33,14 +33,14 @@ public final class CompetitionsViewModel {
   public static final String BENCHMARK_TEMPLATE = """
       [
         {
-          "provider": "classic",
-          "benchmark_name": "cartpole",
-          "env_names": ["CartPole-v1"],
-          "tasks_per_env": 5,
+          "name": "cartpole",
+          "suite": "classic",
+          "tasks": ["classic/CartPole-v1"],
+          "variants_per_task": 5,
           "episodes_per_task": 3,
           "max_episode_steps": 500,
-          "camera_names": ["default"],
-          "config": {}
+          "cameras": ["default"],
+          "image_size": 84
         }
       ]""";
 
