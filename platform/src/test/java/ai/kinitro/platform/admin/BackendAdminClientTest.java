@@ -74,7 +74,7 @@ class BackendAdminClientTest {
 
     assertThat(outcome).isEqualTo(new AdminOutcome.Created("8"));
     assertThat(requests).containsExactly("GET /competitions key=" + KEY, "POST /competitions key=" + KEY);
-    assertThat(requestBodies.get(1)).contains("\"name\":\"Demo: CartPole balance\"", "\"env_names\":[\"CartPole-v1\"]");
+    assertThat(requestBodies.get(1)).contains("\"name\":\"Demo: CartPole balance\"", "\"tasks\":[\"classic/CartPole-v1\"]");
   }
 
   @Test
