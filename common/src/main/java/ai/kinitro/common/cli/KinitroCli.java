@@ -1,7 +1,5 @@
 package ai.kinitro.common.cli;
 
-import ai.kinitro.common.error.ErrorCode;
-import ai.kinitro.common.error.KinitroException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,28 +25,8 @@ public final class KinitroCli {
     CommandLine cli = new CommandLine(new KinitroCli());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof KinitroException ke) {
-        commandLine.getErr().println("error[" + ke.code().number() + " " + ke.code() + "]: " + ke.getMessage());
-        return exitCode(ke.code());
-      }
-      commandLine.getErr().println("error[" + ErrorCode.INTERNAL_ERROR.number() + " INTERNAL_ERROR]: " + e);
-      return exitCode(ErrorCode.INTERNAL_ERROR);
-    });
+    CliErrors.install(cli);
     return cli.execute(args);
-  }
-
-  /**
-   * The one mapping from error codes to process exit codes: 2 for the user's mistakes (as for bad
-   * arguments), 3 when a limit was hit, 4 when an external system failed, 1 for our own bugs.
-   */
-  static int exitCode(ErrorCode code) {
-    return switch (code.category()) {
-      case USER -> 2;
-      case RESOURCES -> 3;
-      case EXTERNAL -> 4;
-      case INTERNAL -> 1;
-    };
   }
 
   static final class Version implements CommandLine.IVersionProvider {

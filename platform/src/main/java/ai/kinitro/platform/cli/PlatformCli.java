@@ -1,5 +1,7 @@
 package ai.kinitro.platform.cli;
 
+import ai.kinitro.common.cli.CliErrors;
+
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.platform.run.LocalPlatform;
@@ -45,26 +47,10 @@ public final class PlatformCli {
     CommandLine cli = new CommandLine(new PlatformCli());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof KinitroException ke) {
-        commandLine.getErr().println("error[" + ke.code().number() + " " + ke.code() + "]: " + ke.getMessage());
-        return exitCode(ke.code());
-      }
-      commandLine.getErr().println("error[" + ErrorCode.INTERNAL_ERROR.number() + " INTERNAL_ERROR]: " + e);
-      return exitCode(ErrorCode.INTERNAL_ERROR);
-    });
+    CliErrors.install(cli);
     return cli.execute(args);
   }
 
-  /** Same mapping as the kinitro key CLI: 2 user, 3 limits, 4 external, 1 our bug. */
-  static int exitCode(ErrorCode code) {
-    return switch (code.category()) {
-      case USER -> 2;
-      case RESOURCES -> 3;
-      case EXTERNAL -> 4;
-      case INTERNAL -> 1;
-    };
-  }
 
   /** {@code --state-dir}, shared by all three commands. */
   static final class StateDirOption {
