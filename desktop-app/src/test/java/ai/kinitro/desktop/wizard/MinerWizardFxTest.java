@@ -15,6 +15,8 @@ import ai.kinitro.common.wallet.KeyfileWriter;
 import ai.kinitro.common.wallet.WalletLocator;
 import ai.kinitro.desktop.KinitroDesktopApp.DesktopShell;
 import ai.kinitro.desktop.api.CompetitionInfo;
+import ai.kinitro.desktop.api.SubmissionRank;
+import ai.kinitro.desktop.spectator.viewmodel.JobProgress;
 import ai.kinitro.desktop.testing.BackendStack;
 import ai.kinitro.desktop.testing.FxShell;
 import ai.kinitro.desktop.testing.Screenshots;
@@ -33,6 +35,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
@@ -53,7 +56,8 @@ import tools.jackson.databind.JsonNode;
  * episode, Dave's encrypted hotkey file opened through the password dialog, packaged, uploaded
  * (signed request, presigned PUT into s3proxy), committed on the dev chain, and followed live while
  * the backend's chain monitor creates the submission and its job and a validator (Bob, over the real
- * {@code /ws/validator}) reports episodes and the result. The backend's REST API confirms it all.
+ * {@code /ws/validator}) reports episodes and the result. The backend's REST API confirms it all,
+ * and the dashboard shows the same submission, job and episodes.
  */
 @ExtendWith(ApplicationExtension.class)
 class MinerWizardFxTest {
@@ -196,6 +200,19 @@ class MinerWizardFxTest {
     assertThat(stack.get("/episodes?submission_id=" + submission).path("total").asInt()).isEqualTo(3);
 
     Screenshots.saveWhole(robot.lookup("#wizard").queryAs(ScrollPane.class).getContent(), "miner-wizard");
+
+    // Spectators see the same evaluation on the dashboard: the backend's leaderboard, its live jobs and stored episodes.
+    robot.clickOn("Dashboard");
+    TableView<SubmissionRank> ranks = robot.lookup("#dashboard-ranks").queryTableView();
+    await(30, () -> ranks.getItems().size() == 1);
+    SubmissionRank rank = ranks.getItems().getFirst();
+    assertThat(List.of(rank.submissionId(), rank.minerHotkey(), rank.avgReward().map(String::valueOf).orElse("none")))
+        .containsExactly(submission, DAVE, "45.0");
+    robot.interact(() -> ranks.getSelectionModel().select(0));
+    await(30, () -> robot.lookup("#dashboard-chart").queryAs(ChartViewer.class).getChart().getXYPlot().getDataset(0)
+        .getItemCount(0) == 3);
+    TableView<JobProgress> live = robot.lookup("#dashboard-jobs").queryTableView();
+    await(30, () -> live.getItems().size() == 1 && live.getItems().getFirst().episodesDone() == 3);
   }
 
   private static ChartViewer chart(FxRobot robot, String title) {
