@@ -47,19 +47,24 @@ import tools.jackson.databind.JsonNode;
  * /ws/validator}; the backend's own score cycle turns the best into a pending leader candidate. A
  * robot rejects Dave's candidate with a note; the backend then queues Eve's, which arrives by a
  * realtime event, and the robot approves it with a note. The backend's audit trail and leader are
- * checked through its REST API afterwards.
+ * checked through its REST API; then Ferdie's better submission becomes a candidate shown beside
+ * Eve, the new leader.
  */
 @ExtendWith(ApplicationExtension.class)
 class AdminConsoleFxTest {
   private static final String BOB = Ss58.encode(SecretUri.parse("//Bob").publicKey());
   private static final String DAVE = Ss58.encode(SecretUri.parse("//Dave").publicKey());
   private static final String EVE = Ss58.encode(SecretUri.parse("//Eve").publicKey());
+  private static final String FERDIE = Ss58.encode(SecretUri.parse("//Ferdie").publicKey());
   private static final String BENCHMARKS = """
       [{"name":"cartpole","suite":"classic","tasks":["classic/CartPole-v1"],"variants_per_task":2,
         "episodes_per_task":1,"max_episode_steps":50,"cameras":["default"],"image_size":84}]""";
-  /** What Bob reports for each miner's job: Dave's agent scores best. */
+  /**
+   * What Bob reports for each miner's job (mean rewards 301, 251 and 321): Dave's scores best;
+   * Ferdie, who submits later, beats Eve by more than the 5 % margin.
+   */
   private static final Map<String, TestValidator.Scores> SCORES = Map.of(DAVE, new TestValidator.Scores(300, 2, true),
-      EVE, new TestValidator.Scores(250, 2, true));
+      EVE, new TestValidator.Scores(250, 2, true), FERDIE, new TestValidator.Scores(320, 2, true));
 
   private static BackendStack stack;
   private static String competition;
@@ -113,7 +118,8 @@ class AdminConsoleFxTest {
   }
 
   @Test
-  void anAdminRejectsOneCandidateAndApprovesTheNextWithNotesAndTheBackendKeepsTheAuditTrail(FxRobot robot) {
+  void anAdminRejectsOneCandidateAndApprovesTheNextWithNotesAndTheBackendKeepsTheAuditTrail(FxRobot robot)
+      throws IOException {
     String daveCandidate = candidateOf(DAVE);
     robot.clickOn("Admin console");
     await(20, () -> table(robot, "#admin-candidates").getItems().size() == 1);
@@ -136,13 +142,28 @@ class AdminConsoleFxTest {
     robot.clickOn("#admin-note").write("verified on the validator's episodes");
     robot.clickOn("#admin-approve");
     await(20, () -> label(robot, "#admin-candidates-feedback").getText().startsWith("Approved candidate " + eveCandidate));
-    Screenshots.save(robot, robot.window(0).getScene().getRoot(), "admin-console");
+    await(20, () -> label(robot, "#admin-compare-candidate-6").getText().startsWith("approved"));
 
     assertThat(reviews(daveCandidate)).containsExactly("pending -> rejected by desktop-admin: reward does not reproduce");
     assertThat(reviews(eveCandidate)).containsExactly("pending -> approved by desktop-admin: verified on the validator's episodes");
     JsonNode c = stack.get("/competitions/" + competition);
     assertThat(List.of(c.path("current_leader_hotkey").asString(), c.path("current_leader_candidate_id").asString()))
         .containsExactly(EVE, eveCandidate);
+
+    // A challenger: Ferdie beats the new leader by more than the margin and is shown beside Eve.
+    String ferdieSubmission = submit("//Ferdie");
+    String ferdieCandidate = candidateOf(FERDIE);
+    await(60, () -> table(robot, "#admin-candidates").getItems().size() == 3);
+    assertThat(this.<LeaderCandidate>table(robot, "#admin-candidates").getItems().getFirst().id()).as("pending first")
+        .isEqualTo(ferdieCandidate);
+    robot.interact(() -> this.<LeaderCandidate>table(robot, "#admin-candidates").getSelectionModel().select(0));
+    await(20, () -> label(robot, "#admin-compare-candidate-1").getText().equals(ferdieSubmission)
+        && label(robot, "#admin-compare-leader-1").getText().equals(submissions.get(EVE))
+        && table(robot, "#admin-candidate-results").getItems().size() == 1
+        && table(robot, "#admin-leader-results").getItems().size() == 1 && table(robot, "#admin-episodes").getItems().size() == 2);
+    assertThat(List.of(label(robot, "#admin-compare-candidate-2").getText(), label(robot, "#admin-compare-leader-2").getText()))
+        .containsExactly("321.00", "251.00");
+    Screenshots.save(robot, robot.window(0).getScene().getRoot(), "admin-console");
   }
 
   @Test
