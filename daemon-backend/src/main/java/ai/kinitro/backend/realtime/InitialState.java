@@ -145,7 +145,7 @@ public class InitialState {
     List<Object> flat = new ArrayList<>();
     for (Object a : args) {
       if (a instanceof Object[] pairArgs) {
-        flat.addAll(List.of(pairArgs));
+        flat.addAll(java.util.Arrays.asList(pairArgs)); // an absent filter criterion is a pair of nulls
       } else {
         flat.add(a);
       }

@@ -2,6 +2,7 @@ package ai.kinitro.backend.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kinitro.backend.ids.IdGenerator;
 import ai.kinitro.backend.realtime.RealtimeListener;
 import ai.kinitro.backend.realtime.RealtimePublisher;
 import ai.kinitro.common.crypto.SecretUri;
@@ -14,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Realtime subscribers over real WebSockets receive exactly what their filters select, via LISTEN/NOTIFY. */
@@ -26,6 +28,8 @@ class RealtimeChannelTest extends EdgeIntegrationTest {
   @LocalServerPort int port;
   @Autowired RealtimePublisher publisher;
   @Autowired RealtimeListener listener;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired IdGenerator ids;
 
   @Test
   void eachSubscriberReceivesExactlyTheEventsItsFilterSelects() throws Exception {
@@ -66,6 +70,19 @@ class RealtimeChannelTest extends EdgeIntegrationTest {
       assertThat(pong.path("request_id").asString()).isEqualTo("p1");
       assertThat(error.path("name").asString()).isEqualTo("UNKNOWN_MESSAGE_TYPE");
       assertThat(error.path("request_id").asString()).isEqualTo("bad");
+    }
+  }
+
+  @Test
+  void anInitialStateIsSentWhenTheFilterLeavesCriteriaOut() throws Exception {
+    Awaitility.await().atMost(WAIT).until(listener::listening);
+    long competition = Fixtures.competition(jdbc, ids, null, null, null);
+    try (WsTestClient all = subscribe("r4", "[\"competition_created\"]", "{}")) {
+      List<JsonNode> initial = new java.util.ArrayList<>();
+      initial.add(all.next("event", WAIT));
+      initial.addAll(all.drain(Duration.ofMillis(500)).stream().filter(f -> f.path("type").asString().equals("event")).toList());
+
+      assertThat(initial).extracting(e -> e.path("payload").path("competition_id").asString()).contains(Long.toString(competition));
     }
   }
 

@@ -3,284 +3,205 @@ package ai.kinitro.desktop.admin;
 import static ai.kinitro.desktop.testing.FxShell.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.kinitro.common.protocol.realtime.EventPayload;
+import ai.kinitro.common.crypto.SecretUri;
+import ai.kinitro.common.crypto.Ss58;
 import ai.kinitro.desktop.KinitroDesktopApp.DesktopShell;
+import ai.kinitro.desktop.api.BackendApi;
+import ai.kinitro.desktop.api.LeaderCandidate;
+import ai.kinitro.desktop.testing.BackendStack;
 import ai.kinitro.desktop.testing.FxShell;
-import ai.kinitro.desktop.testing.Samples;
 import ai.kinitro.desktop.testing.Screenshots;
-import ai.kinitro.desktop.testing.TestBackend;
-import ai.kinitro.desktop.testing.TestBackend.Response;
-import java.util.ArrayList;
+import ai.kinitro.desktop.testing.TestValidator;
+import ai.kinitro.desktop.wizard.MinerToolkit;
+import ai.kinitro.miner.pack.PackagedSubmission;
+import ai.kinitro.miner.upload.UploadListener;
+import ai.kinitro.miner.upload.UploadResult;
+import ai.kinitro.miner.wallet.HotkeySpec;
+import ai.kinitro.miner.wallet.MinerHotkey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The admin console in the real window, against a real HTTP/WebSocket server answering the admin
- * API as the backend does (candidates, reviews with the backend's rules, competitions, keys,
- * validators, results and episodes). A robot approves one candidate and rejects another.
+ * The admin console in the real window against the real backend ({@link BackendStack}). Two miners,
+ * Dave and Eve, upload and commit for real (the miner services, s3proxy, the dev chain); Bob, a
+ * validator with a permit on the dev chain, reports their results over the real {@code
+ * /ws/validator}; the backend's own score cycle turns the best into a pending leader candidate. A
+ * robot rejects Dave's candidate with a note; the backend then queues Eve's, which arrives by a
+ * realtime event, and the robot approves it with a note. The backend's audit trail and leader are
+ * checked through its REST API; then Ferdie's better submission becomes a candidate shown beside
+ * Eve, the new leader.
  */
 @ExtendWith(ApplicationExtension.class)
 class AdminConsoleFxTest {
-  private static final String KEY = "kin_admin_test_key";
-  private final Map<String, ObjectNode> candidates = new ConcurrentHashMap<>();
-  private final List<String> reviews = new ArrayList<>();
-  private TestBackend backend;
+  private static final String BOB = Ss58.encode(SecretUri.parse("//Bob").publicKey());
+  private static final String DAVE = Ss58.encode(SecretUri.parse("//Dave").publicKey());
+  private static final String EVE = Ss58.encode(SecretUri.parse("//Eve").publicKey());
+  private static final String FERDIE = Ss58.encode(SecretUri.parse("//Ferdie").publicKey());
+  private static final String BENCHMARKS = """
+      [{"name":"cartpole","suite":"classic","tasks":["classic/CartPole-v1"],"variants_per_task":2,
+        "episodes_per_task":1,"max_episode_steps":50,"cameras":["default"],"image_size":84}]""";
+  /**
+   * What Bob reports for each miner's job (mean rewards 301, 251 and 321): Dave's scores best;
+   * Ferdie, who submits later, beats Eve by more than the 5 % margin.
+   */
+  private static final Map<String, TestValidator.Scores> SCORES = Map.of(DAVE, new TestValidator.Scores(300, 2, true),
+      EVE, new TestValidator.Scores(250, 2, true), FERDIE, new TestValidator.Scores(320, 2, true));
+
+  private static BackendStack stack;
+  private static String competition;
+  private static TestValidator bob;
+  private static Map<String, String> submissions;
+
   private DesktopShell shell;
+
+  @BeforeAll
+  static void startStack() throws IOException {
+    stack = BackendStack.start("admin");
+    competition = stack.createCompetition("Desktop admin CartPole", BENCHMARKS, 0.5);
+    bob = TestValidator.connect(stack.url(), "//Bob", stack.createApiKey("bob-validator", "validator", BOB),
+        job -> SCORES.get(job.minerHotkey()), Duration.ZERO);
+    submissions = Map.of(DAVE, submit("//Dave"), EVE, submit("//Eve"));
+    stack.await("/admin/leader-candidates?status=pending", Duration.ofSeconds(90), n -> n.path("total").asInt() == 1,
+        "Dave's pending leader candidate (validator errors " + bob.errors() + ")");
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (bob != null) {
+      bob.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  /** Packs, uploads and commits an agent for the miner with the miner services, as the wizard does. */
+  private static String submit(String secretUri) throws IOException {
+    Path agent = Files.createTempDirectory("kinitro-admin-agent");
+    Files.writeString(agent.resolve("kinitro-agent.json"), "{\"kind\": \"command\", \"command\": [\"python3\", \"agent.py\"]}\n");
+    Files.writeString(agent.resolve("agent.py"), "print('agent of " + secretUri + "')\n");
+    MinerToolkit miner = MinerToolkit.system(BackendApi.defaultHttpClient());
+    MinerHotkey hotkey = miner.loadHotkey(new HotkeySpec.DevUri(secretUri), keyfile -> null);
+    PackagedSubmission packed = miner.pack(agent, 100_000_000L);
+    UploadResult upload = miner.upload(stack.url(), packed, competition, Optional.of("v1"), hotkey, new UploadListener() {});
+    miner.commit(stack.chainUrl(), BackendStack.NETUID, hotkey, upload.commitment());
+    return upload.submissionId();
+  }
 
   @Start
   void start(Stage stage) {
-    backend = new TestBackend();
-    candidates.put("16", candidate("16", "500", "approved", 300, 0.7));
-    candidates.put("17", candidate("17", "501", "pending", 412.5, 0.8));
-    candidates.put("18", candidate("18", "502", "pending", 250.0, 0.6));
-    install(backend);
-    shell = FxShell.open(stage, backend.url(), KEY);
+    shell = FxShell.open(stage, stack.url(), stack.adminKey());
   }
 
   @AfterEach
   void stop() {
     shell.close();
-    backend.close();
   }
 
   @Test
-  void anAdminApprovesOneCandidateWithANoteAndRejectsAnother(FxRobot robot) {
+  void anAdminRejectsOneCandidateAndApprovesTheNextWithNotesAndTheBackendKeepsTheAuditTrail(FxRobot robot)
+      throws IOException {
+    String daveCandidate = candidateOf(DAVE);
     robot.clickOn("Admin console");
-    await(10, () -> table(robot, "#admin-candidates").getItems().size() == 3);
-    await(10, () -> label(robot, "#admin-compare-leader-4").getText().equals("2"));
-    await(10, () -> table(robot, "#admin-candidate-results").getItems().size() == 2);
+    await(20, () -> table(robot, "#admin-candidates").getItems().size() == 1);
+    await(20, () -> label(robot, "#admin-compare-candidate-1").getText().equals(submissions.get(DAVE)));
+    assertThat(label(robot, "#admin-compare-leader-0").getText()).isEqualTo("no leader yet");
+    await(20, () -> table(robot, "#admin-candidate-results").getItems().size() == 1);
+    await(20, () -> table(robot, "#admin-episodes").getItems().size() == 2);
 
-    robot.clickOn("#admin-note").write("verified on two validators");
-    robot.clickOn("#admin-approve");
-
-    await(10, () -> candidates.get("18").path("status").asString().equals("approved"));
-    await(10, () -> label(robot, "#admin-candidates-feedback").getText().startsWith("Approved candidate 18"));
-    assertThat(reviews).containsExactly("approve 18 verified on two validators");
-    Screenshots.save(robot, robot.window(0).getScene().getRoot(), "admin-console");
-
-    robot.interact(() -> table(robot, "#admin-candidates").getSelectionModel().select(
-        table(robot, "#admin-candidates").getItems().stream().filter(c -> ((ai.kinitro.desktop.api.LeaderCandidate) c).id()
-            .equals("17")).findFirst().orElseThrow()));
-    await(10, () -> label(robot, "#admin-compare-candidate-1").getText().equals("501"));
     robot.clickOn("#admin-note").write("reward does not reproduce");
     robot.clickOn("#admin-reject");
+    await(20, () -> label(robot, "#admin-candidates-feedback").getText().startsWith("Rejected candidate " + daveCandidate));
 
-    await(10, () -> candidates.get("17").path("status").asString().equals("rejected"));
-    assertThat(reviews).containsExactly("approve 18 verified on two validators", "reject 17 reward does not reproduce");
-    assertThat(backend.requests()).filteredOn(r -> r.path().startsWith("/admin/"))
-        .allSatisfy(r -> assertThat(r.apiKey()).contains(KEY));
-  }
-
-  @Test
-  void aReviewTheBackendRefusesShowsItsReasonAndANewCandidateEventReloadsTheList(FxRobot robot) {
-    robot.clickOn("Admin console");
-    await(10, () -> table(robot, "#admin-candidates").getItems().size() == 3);
-    candidates.get("18").put("status", "rejected"); // another admin was faster
-
+    // The backend's next score cycle queues Eve; the console reloads on the realtime event.
+    await(60, () -> table(robot, "#admin-candidates").getItems().size() == 2);
+    String eveCandidate = candidateOf(EVE);
+    robot.interact(() -> this.<LeaderCandidate>table(robot, "#admin-candidates").getSelectionModel().select(
+        this.<LeaderCandidate>table(robot, "#admin-candidates").getItems().stream().filter(c -> c.id().equals(eveCandidate))
+            .findFirst().orElseThrow()));
+    await(20, () -> label(robot, "#admin-compare-candidate-1").getText().equals(submissions.get(EVE)));
+    robot.clickOn("#admin-note").write("verified on the validator's episodes");
     robot.clickOn("#admin-approve");
+    await(20, () -> label(robot, "#admin-candidates-feedback").getText().startsWith("Approved candidate " + eveCandidate));
+    await(20, () -> label(robot, "#admin-compare-candidate-6").getText().startsWith("approved"));
 
-    await(10, () -> label(robot, "#admin-candidates-feedback").getText()
-        .equals("Could not change candidate 18: Leader candidate 18 was already rejected (error 1506 CANDIDATE_ALREADY_REVIEWED)"));
+    assertThat(reviews(daveCandidate)).containsExactly("pending -> rejected by desktop-admin: reward does not reproduce");
+    assertThat(reviews(eveCandidate)).containsExactly("pending -> approved by desktop-admin: verified on the validator's episodes");
+    JsonNode c = stack.get("/competitions/" + competition);
+    assertThat(List.of(c.path("current_leader_hotkey").asString(), c.path("current_leader_candidate_id").asString()))
+        .containsExactly(EVE, eveCandidate);
 
-    candidates.put("19", candidate("19", "503", "pending", 600, 0.9));
-    await(10, () -> backend.subscriptionCount() >= 2);
-    backend.publish(new EventPayload.LeaderCandidateCreated(19, Samples.COMPETITION, Samples.MINER, Samples.JOB, 600, 0.9,
-        Samples.T0));
-    await(10, () -> table(robot, "#admin-candidates").getItems().size() == 4);
+    // A challenger: Ferdie beats the new leader by more than the margin and is shown beside Eve.
+    String ferdieSubmission = submit("//Ferdie");
+    String ferdieCandidate = candidateOf(FERDIE);
+    await(60, () -> table(robot, "#admin-candidates").getItems().size() == 3);
+    assertThat(this.<LeaderCandidate>table(robot, "#admin-candidates").getItems().getFirst().id()).as("pending first")
+        .isEqualTo(ferdieCandidate);
+    robot.interact(() -> this.<LeaderCandidate>table(robot, "#admin-candidates").getSelectionModel().select(0));
+    await(20, () -> label(robot, "#admin-compare-candidate-1").getText().equals(ferdieSubmission)
+        && label(robot, "#admin-compare-leader-1").getText().equals(submissions.get(EVE))
+        && table(robot, "#admin-candidate-results").getItems().size() == 1
+        && table(robot, "#admin-leader-results").getItems().size() == 1 && table(robot, "#admin-episodes").getItems().size() == 2);
+    assertThat(List.of(label(robot, "#admin-compare-candidate-2").getText(), label(robot, "#admin-compare-leader-2").getText()))
+        .containsExactly("321.00", "251.00");
+    Screenshots.save(robot, robot.window(0).getScene().getRoot(), "admin-console");
   }
 
   @Test
-  void aNewApiKeysSecretIsShownOnce(FxRobot robot) {
+  void aNewApiKeysSecretIsShownOnceAndTheBackendAcceptsIt(FxRobot robot) {
     robot.clickOn("Admin console");
     robot.clickOn("API keys");
-    robot.clickOn("#admin-key-name").write("validator-eu-1");
+    robot.clickOn("#admin-key-name").write("viewer-dashboard");
+    robot.interact(() -> robot.lookup("#admin-key-role").queryComboBox().getSelectionModel().select("viewer"));
     robot.clickOn("#admin-key-create");
 
-    await(10, () -> robot.lookup("#admin-key-secret").queryAs(TextField.class).getText().equals("kin_new_secret_value"));
+    await(20, () -> robot.lookup("#admin-key-secret").queryAs(TextField.class).getText().startsWith("kin_"));
+    String secret = robot.lookup("#admin-key-secret").queryAs(TextField.class).getText();
+    JsonNode listed = StreamSupport.stream(stack.get("/admin/api-keys").path("items").spliterator(), false)
+        .filter(k -> k.path("name").asString().equals("viewer-dashboard")).findFirst().orElseThrow();
+    assertThat(List.of(listed.path("role").asString(), Boolean.toString(secret.startsWith(listed.path("key_prefix").asString())),
+        Boolean.toString(listed.has("api_key")))).containsExactly("viewer", "true", "false");
+
     robot.clickOn("I have copied it");
     await(10, () -> robot.lookup("#admin-key-secret").queryAs(TextField.class).getText().isEmpty()
         && !robot.lookup("#admin-key-secret").queryAs(TextField.class).getParent().isVisible());
   }
 
-  @Test
-  void theFxThreadStaysResponsiveWhileTheAdminConsoleWaitsForASlowBackend(FxRobot robot) throws Exception {
-    backend.delayResponses(3_000);
-    robot.clickOn("Admin console");
-    Thread.sleep(300);
-    for (int i = 0; i < 5; i++) {
-      CountDownLatch ran = new CountDownLatch(1);
-      Platform.runLater(ran::countDown);
-      assertThat(ran.await(1, TimeUnit.SECONDS)).as("FX thread answered within 1 s while the backend was slow").isTrue();
-      Thread.sleep(200);
-    }
-    assertThat(table(robot, "#admin-candidates").getItems()).isEmpty();
-    backend.delayResponses(0);
-    await(15, () -> table(robot, "#admin-candidates").getItems().size() == 3);
+  private static String candidateOf(String miner) {
+    JsonNode page = stack.await("/admin/leader-candidates?miner_hotkey=" + miner, Duration.ofSeconds(60),
+        n -> n.path("total").asInt() == 1, "the leader candidate of " + miner);
+    return page.path("items").get(0).path("id").asString();
   }
 
-  // --- the backend's admin API, in memory ---------------------------------------------------
-
-  private void install(TestBackend b) {
-    b.route("GET", "/admin/leader-candidates", r -> Response.page(candidates.values().stream()
-        .sorted(java.util.Comparator.comparing(n -> n.path("id").asString())).toList()));
-    b.route("GET", "/admin/leader-candidates/(\\d+)", r -> candidates.containsKey(r.group(1))
-        ? Response.ok(candidates.get(r.group(1))) : Response.problem(404, 1001, "NOT_FOUND", "no candidate " + r.group(1)));
-    b.route("POST", "/admin/leader-candidates/(\\d+)/(approve|reject|unapprove)", r -> {
-      ObjectNode c = candidates.get(r.group(1));
-      String action = r.group(2);
-      String reason = r.body().length == 0 ? "" : r.json().path("reason").asString("");
-      String from = action.equals("unapprove") ? "approved" : "pending";
-      if (!c.path("status").asString().equals(from)) {
-        return Response.problem(409, 1506, "CANDIDATE_ALREADY_REVIEWED", "Leader candidate " + r.group(1) + " was already "
-            + c.path("status").asString());
-      }
-      synchronized (reviews) {
-        reviews.add(action + " " + r.group(1) + " " + reason);
-      }
-      c.put("status", switch (action) {
-        case "approve" -> "approved";
-        case "reject" -> "rejected";
-        default -> "pending";
-      });
-      c.put("status_reason", reason);
-      return Response.ok(c);
-    });
-    b.route("GET", "/competitions", r -> Response.page(List.of(competition())));
-    b.route("GET", "/competitions/(\\d+)", r -> Response.ok(competition()));
-    b.route("GET", "/results", r -> {
-      String sub = r.query().get("submission_id");
-      List<ObjectNode> rows = new ArrayList<>();
-      rows.add(result(sub, Samples.VALIDATOR, 410));
-      if (!sub.equals("500")) {
-        rows.add(result(sub, Samples.VALIDATOR_2, 415));
-      }
-      return Response.page(rows);
-    });
-    b.route("GET", "/episodes", r -> Response.page(List.of(episode(r.query().getOrDefault("submission_id", "501"), 0),
-        episode(r.query().getOrDefault("submission_id", "501"), 1))));
-    b.route("GET", "/admin/api-keys", r -> Response.page(List.of(key("1", "ops", "admin", null))));
-    b.route("POST", "/admin/api-keys", r -> Response.json(201, key("2", r.json().path("name").asString(),
-        r.json().path("role").asString(), "kin_new_secret_value")));
-    b.route("GET", "/validators", r -> Response.page(List.of(validator())));
-    b.route("GET", "/jobs", r -> Response.page(List.of()));
-    b.route("GET", "/competitions/leaderboard", r -> Response.ok("{\"total_competitions\":1,\"total_points\":100,"
-        + "\"burn_share\":0.98,\"leaders\":[],\"competitions\":[]}"));
-    b.route("GET", "/leaderboards/submissions", r -> Response.page(List.of()));
-    b.route("GET", "/weights", r -> Response.problem(404, 1509, "NO_WEIGHTS_YET", "No weights have been computed yet"));
-  }
-
-  private static ObjectNode candidate(String id, String submission, String status, double reward, double success) {
-    ObjectNode n = TestBackend.JSON.createObjectNode();
-    n.put("id", id);
-    n.put("competition_id", Samples.COMPETITION);
-    n.put("submission_id", submission);
-    n.put("miner_hotkey", Samples.MINER);
-    n.put("avg_reward", reward);
-    n.put("success_rate", success);
-    n.put("score", reward);
-    n.put("total_episodes", 40);
-    n.put("validator_count", 2);
-    n.put("status", status);
-    n.put("created_at", Samples.T0.plusSeconds(Long.parseLong(id)).toString());
-    return n;
-  }
-
-  private static ObjectNode competition() {
-    ObjectNode n = TestBackend.JSON.createObjectNode();
-    n.put("id", Samples.COMPETITION);
-    n.put("name", "Classic control");
-    n.put("description", "Balance a pole");
-    n.set("benchmarks", Samples.benchmarks());
-    n.put("points", 100);
-    n.put("min_avg_reward", 0.0);
-    n.put("win_margin_pct", 0.05);
-    n.put("min_success_rate", 0.5);
-    n.put("submission_holdout_seconds", 300);
-    n.put("current_leader_hotkey", Samples.VALIDATOR_2);
-    n.put("current_leader_reward", 300.0);
-    n.put("current_leader_candidate_id", "16");
-    n.put("active", true);
-    n.put("created_at", Samples.T0.toString());
-    return n;
-  }
-
-  private static ObjectNode result(String submission, String validator, double reward) {
-    ObjectNode n = TestBackend.JSON.createObjectNode();
-    n.put("id", submission + validator.substring(0, 3));
-    n.put("job_id", "9");
-    n.put("submission_id", submission);
-    n.put("competition_id", Samples.COMPETITION);
-    n.put("miner_hotkey", Samples.MINER);
-    n.put("validator_hotkey", validator);
-    n.put("benchmark_name", "cartpole");
-    n.put("status", "COMPLETED");
-    n.put("success_rate", 0.8);
-    n.put("avg_reward", reward);
-    n.put("total_episodes", 20);
-    ArrayNode tasks = n.putArray("tasks");
-    tasks.addObject().put("task_id", "classic/CartPole-v1:0");
-    return n;
-  }
-
-  private static ObjectNode episode(String submission, int index) {
-    ObjectNode n = TestBackend.JSON.createObjectNode();
-    n.put("id", submission + "0" + index);
-    n.put("job_id", "9");
-    n.put("submission_id", submission);
-    n.put("validator_hotkey", Samples.VALIDATOR);
-    n.put("task_id", "classic/CartPole-v1:0");
-    n.put("episode_index", index);
-    n.put("env_name", "classic/CartPole-v1");
-    n.put("success", index == 0);
-    n.put("final_reward", 400 + index);
-    n.put("steps", 200);
-    n.put("pending_summary", false);
-    return n;
-  }
-
-  private static ObjectNode key(String id, String name, String role, String secret) {
-    ObjectNode n = TestBackend.JSON.createObjectNode();
-    n.put("id", id);
-    n.put("name", name);
-    n.put("key_prefix", "kin_" + id + "ab");
-    n.put("role", role);
-    n.put("active", true);
-    n.put("created_at", Samples.T0.toString());
-    if (secret != null) {
-      n.put("api_key", secret);
-    }
-    return n;
-  }
-
-  private static ObjectNode validator() {
-    ObjectNode n = TestBackend.JSON.createObjectNode();
-    n.put("hotkey", Samples.VALIDATOR);
-    n.put("connected", true);
-    n.put("last_heartbeat_at", Samples.T0.toString());
-    n.put("total_jobs_sent", 12);
-    n.put("total_results_received", 10);
-    n.put("total_errors", 1);
-    return n;
+  /** The candidate's audit trail from {@code GET /admin/leader-candidates/{id}}. */
+  private static List<String> reviews(String candidate) {
+    return StreamSupport.stream(stack.get("/admin/leader-candidates/" + candidate).path("reviews").spliterator(), false)
+        .map(r -> r.path("from_status").asString() + " -> " + r.path("to_status").asString() + " by "
+            + r.path("reviewer_name").asString() + ": " + r.path("reason").asString())
+        .toList();
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> TableView<T> table(FxRobot robot, String id) {
+  private <T> TableView<T> table(FxRobot robot, String id) {
     return robot.lookup(id).queryAs(TableView.class);
   }
 

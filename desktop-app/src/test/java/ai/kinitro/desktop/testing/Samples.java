@@ -18,10 +18,13 @@ public final class Samples {
   public static final String VALIDATOR_2 = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y";
   public static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
-  /** The backend's shape of one benchmark (classic CartPole, 2 variants × 2 episodes). */
+  /**
+   * One benchmark in the shared definition shape ({@code BenchmarkDefinition}, as the platform's
+   * demo competition and the backend use it): classic CartPole, 2 variants × 2 episodes.
+   */
   public static final String BENCHMARKS = """
-      [{"provider":"classic","benchmark_name":"cartpole","env_names":["CartPole-v1"],"tasks_per_env":2,
-        "episodes_per_task":2,"max_episode_steps":200,"camera_names":["default"],"config":{}}]""";
+      [{"name":"cartpole","suite":"classic","tasks":["classic/CartPole-v1"],"variants_per_task":2,
+        "episodes_per_task":2,"max_episode_steps":200,"cameras":["default"],"image_size":84}]""";
 
   private Samples() {}
 

@@ -7,9 +7,9 @@ import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.miner.template.AgentTemplate;
 import ai.kinitro.miner.template.AgentTemplates;
-import ai.kinitro.miner.testing.TestAgentProject;
 import ai.kinitro.rollout.runtime.Isolation;
 import ai.kinitro.rollout.runtime.LocalSandboxRuntime;
+import ai.kinitro.testsupport.agent.TestAgentProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,8 @@ class SubmissionCheckerTest {
   @Test
   void aBuiltJavaTemplateStartsInTheSandboxAndAnswersPing() throws IOException {
     Path agent = tmp.resolve("agent");
-    TestAgentProject.createAndBuild(agent);
+    AgentTemplates.create(agent, AgentTemplate.JAVA, new AgentTemplates.Options(TestAgentProject.JAVA, null));
+    TestAgentProject.build(agent);
     List<String> steps = new ArrayList<>();
 
     CheckReport report = checker(LocalAgentOptions.DEFAULT).check(agent, steps::add);
@@ -50,7 +51,8 @@ class SubmissionCheckerTest {
   @Test
   void anArchiveOverTheCompetitionsLimitFailsBeforeTheAgentStarts() throws IOException {
     Path agent = tmp.resolve("agent");
-    TestAgentProject.createAndBuild(agent);
+    AgentTemplates.create(agent, AgentTemplate.JAVA, new AgentTemplates.Options(TestAgentProject.JAVA, null));
+    TestAgentProject.build(agent);
 
     assertThatThrownBy(() -> checker(LocalAgentOptions.DEFAULT.withMaxArchiveBytes(50_000)).check(agent, s -> {}))
         .isInstanceOfSatisfying(KinitroException.class, e -> {

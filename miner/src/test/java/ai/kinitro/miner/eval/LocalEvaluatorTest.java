@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import ai.kinitro.miner.check.LocalAgentLauncher;
 import ai.kinitro.miner.check.LocalAgentOptions;
-import ai.kinitro.miner.testing.TestAgentProject;
+import ai.kinitro.miner.template.AgentTemplate;
+import ai.kinitro.miner.template.AgentTemplates;
 import ai.kinitro.rollout.BenchmarkSpec;
 import ai.kinitro.rollout.EpisodeSeeds;
 import ai.kinitro.rollout.RolloutListener;
+import ai.kinitro.testsupport.agent.TestAgentProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,8 @@ class LocalEvaluatorTest {
   @Tag("slow")
   void runsTheBenchmarkAgainstTheSandboxedAgentAndWritesSummaryAndFrames() throws IOException {
     Path agent = tmp.resolve("agent");
-    TestAgentProject.createAndBuild(agent);
+    AgentTemplates.create(agent, AgentTemplate.JAVA, new AgentTemplates.Options(TestAgentProject.JAVA, null));
+    TestAgentProject.build(agent);
     LocalEvaluator evaluator = new LocalEvaluator(new LocalAgentLauncher(LocalAgentOptions.DEFAULT.withWorkDir(tmp.resolve("w"))
         .withAgentLimits(LocalAgentOptions.DEFAULT.agentLimits().withStartupTimeout(Duration.ofSeconds(40)))));
     List<RolloutListener.Progress> progress = new ArrayList<>();

@@ -1,8 +1,5 @@
-package ai.kinitro.miner.testing;
+package ai.kinitro.testsupport.agent;
 
-import ai.kinitro.miner.template.AgentTemplate;
-import ai.kinitro.miner.template.AgentTemplates;
-import ai.kinitro.miner.template.InitResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,10 +14,13 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * Builds a Java-template project the way {@code mvn package} would, without Maven: compiles {@code
- * MyAgent.java} into {@code lib/agent.jar}, jars kinitro-common's classes and copies the runtime
- * jars the agent SDK needs into {@code lib/}. The manifest starts the JDK running the tests (a JDK
- * 25 under /usr on this machine, so the sandbox sees it).
+ * Builds a project made by {@code kinitro-miner init --template java} the way {@code mvn package}
+ * would, without Maven: compiles {@code src/main/java/example/MyAgent.java} into {@code
+ * lib/agent.jar}, jars kinitro-common's classes and copies the runtime jars the agent SDK needs into
+ * {@code lib/}, all taken from the test class path (which must hold kinitro-common). Create the
+ * project with {@code --java} {@link #JAVA}: the manifest then starts the JDK running the tests (a
+ * JDK 25 under /usr on this machine, so the sandbox sees it). Shared by the miner's and the desktop
+ * app's tests; it depends on no Kinitro module, so it lives here.
  */
 public final class TestAgentProject {
   /** The agent SDK's runtime jars (gRPC, protobuf, Guava and their annotations, SLF4J). */
@@ -28,17 +28,12 @@ public final class TestAgentProject {
       "(grpc-.*|protobuf-java-.*|proto-google-common-protos-.*|guava-.*|failureaccess-.*|perfmark-api-.*|"
           + "error_prone_annotations-.*|j2objc-annotations-.*|jsr305-.*|checker-qual-.*|animal-sniffer-annotations-.*|"
           + "jspecify-.*|gson-.*|slf4j-api-.*|slf4j-simple-.*)\\.jar");
+  /** The {@code java} executable of the JVM running the tests. */
   public static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
 
   private TestAgentProject() {}
 
-  /** {@code init --template java --java <test JDK>}, then the build. */
-  public static InitResult createAndBuild(Path folder) throws IOException {
-    InitResult init = AgentTemplates.create(folder, AgentTemplate.JAVA, new AgentTemplates.Options(JAVA, null));
-    build(folder);
-    return init;
-  }
-
+  /** Builds the project in {@code folder} (made by the Java template) into its {@code lib/}. */
   public static void build(Path folder) throws IOException {
     Path lib = Files.createDirectories(folder.resolve("lib"));
     Path classes = Files.createDirectories(folder.resolve("target/classes"));
