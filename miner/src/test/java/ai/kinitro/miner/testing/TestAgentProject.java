@@ -1,18 +1,14 @@
 package ai.kinitro.miner.testing;
 
+import ai.kinitro.miner.template.AgentLibrary;
 import ai.kinitro.miner.template.AgentTemplate;
 import ai.kinitro.miner.template.AgentTemplates;
 import ai.kinitro.miner.template.InitResult;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -23,11 +19,6 @@ import javax.tools.ToolProvider;
  * 25 under /usr on this machine, so the sandbox sees it).
  */
 public final class TestAgentProject {
-  /** The agent SDK's runtime jars (gRPC, protobuf, Guava and their annotations, SLF4J). */
-  private static final Pattern SDK_JARS = Pattern.compile(
-      "(grpc-.*|protobuf-java-.*|proto-google-common-protos-.*|guava-.*|failureaccess-.*|perfmark-api-.*|"
-          + "error_prone_annotations-.*|j2objc-annotations-.*|jsr305-.*|checker-qual-.*|animal-sniffer-annotations-.*|"
-          + "jspecify-.*|gson-.*|slf4j-api-.*|slf4j-simple-.*)\\.jar");
   public static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
 
   private TestAgentProject() {}
@@ -49,29 +40,7 @@ public final class TestAgentProject {
     if (rc != 0) {
       throw new IOException("MyAgent.java did not compile");
     }
-    jar(classes, lib.resolve("agent.jar"));
-    for (String entry : classPath) {
-      Path p = Path.of(entry);
-      if (Files.isDirectory(p) && p.endsWith(Path.of("common", "target", "classes"))) {
-        jar(p, lib.resolve("kinitro-common.jar"));
-      } else if (Files.isRegularFile(p) && SDK_JARS.matcher(p.getFileName().toString()).matches()) {
-        Files.copy(p, lib.resolve(p.getFileName()));
-      } else if (Files.isRegularFile(p) && p.getFileName().toString().startsWith("kinitro-common-")) {
-        Files.copy(p, lib.resolve("kinitro-common.jar"));
-      }
-    }
-  }
-
-  private static void jar(Path dir, Path jar) throws IOException {
-    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-        Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
-        if (Files.isRegularFile(p)) {
-          out.putNextEntry(new JarEntry(dir.relativize(p).toString().replace('\\', '/')));
-          Files.copy(p, out);
-          out.closeEntry();
-        }
-      }
-    }
+    AgentLibrary.jar(classes, lib.resolve("agent.jar"));
+    AgentLibrary.copyInto(lib, String.join(File.pathSeparator, classPath));
   }
 }
