@@ -166,7 +166,8 @@ public final class BackendAdminClient {
       return http.send(request.header("X-API-Key", apiKey).header("Accept", "application/json").timeout(TIMEOUT).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new KinitroException(ErrorCode.ADMIN_API_FAILED, "The backend at " + base + " did not answer: " + e.getMessage(), e);
+      throw new KinitroException(ErrorCode.ADMIN_API_FAILED, "The backend at " + base + " did not answer ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KinitroException(ErrorCode.ADMIN_API_FAILED, "Interrupted while calling the backend at " + base, e);

@@ -1,8 +1,9 @@
-package ai.kinitro.demo;
+package ai.kinitro.demo.cli;
 
 import ai.kinitro.common.cli.CliErrors;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.demo.DemoRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ./kinitro demo}: see {@link DemoRunner}. */
+/** {@code ./kinitro demo}: see {@link ai.kinitro.demo.DemoRunner}. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Against the platform ./kinitro up runs (start it first, in another terminal): two miners submit "
         + "(the scripted CartPole expert as //Dave and a random agent as //Eve: package, signed upload, commitment on "
