@@ -15,6 +15,7 @@ import ai.kinitro.common.chain.StorageHasher;
 import ai.kinitro.common.chain.StorageKey;
 import ai.kinitro.common.chain.WeightsCommitHash;
 import ai.kinitro.common.chain.client.BlockRef;
+import ai.kinitro.common.chain.client.ChainWeights;
 import ai.kinitro.common.chain.client.Commitment;
 import ai.kinitro.common.chain.client.Metagraph;
 import ai.kinitro.common.chain.client.Neuron;
@@ -101,6 +102,10 @@ class DevChainClientTest {
       assertThat(stored).isEqualTo("0x" + HexFormat.of().formatHex(expected));
       Metagraph metagraph = client.metagraph(NETUID, BlockRef.best());
       assertThat(metagraph.byHotkey(account(BOB)).map(Neuron::lastUpdate)).contains(result.blockNumber().getAsLong());
+      ChainWeights weights = client.weights(NETUID, BlockRef.best());
+      assertThat(weights.rows()).isEqualTo(Map.of(1, List.of(new ChainWeights.Entry(3, 65535), new ChainWeights.Entry(4, 32768))));
+      assertThat(weights.favourite(1)).contains(3);
+      assertThat(weights.row(2)).isEmpty();
     }
   }
 

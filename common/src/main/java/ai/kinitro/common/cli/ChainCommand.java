@@ -4,6 +4,7 @@ import ai.kinitro.common.chain.AccountId;
 import ai.kinitro.common.chain.client.BlockRef;
 import ai.kinitro.common.chain.client.ChainClient;
 import ai.kinitro.common.chain.client.Commitment;
+import ai.kinitro.common.chain.client.ChainWeights;
 import ai.kinitro.common.chain.client.Metagraph;
 import ai.kinitro.common.chain.client.Neuron;
 import ai.kinitro.common.chain.client.SubnetParams;
@@ -39,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code kinitro chain ...}: read commitments and the metagraph, set weights (for operators). */
 @Command(name = "chain", mixinStandardHelpOptions = true, description = "Read from and write to a Bittensor chain.",
-    subcommands = {ChainCommand.Commitments.class, ChainCommand.MetagraphCmd.class, ChainCommand.SetWeights.class})
+    subcommands = {ChainCommand.Commitments.class, ChainCommand.MetagraphCmd.class, ChainCommand.WeightsCmd.class,
+        ChainCommand.SetWeights.class})
 final class ChainCommand {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -131,6 +133,42 @@ final class ChainCommand {
         json.put("commit_reveal_enabled", params.commitRevealEnabled());
         json.put("weights_version_key", params.weightsVersionKey());
         json.put("neurons", neurons);
+        print(spec, target.json, json, text.toString().stripTrailing());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "weights", mixinStandardHelpOptions = true,
+      description = "The weights stored on a subnet: one row per uid that set weights, as (uid, u16 value) pairs.")
+  static final class WeightsCmd implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Target target;
+
+    @Override
+    public Integer call() {
+      try (ChainClient chain = connect(target.url)) {
+        ChainWeights weights = chain.weights(target.netuid, BlockRef.best());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "netuid %d at block %d%n", target.netuid,
+            weights.block().number()));
+        weights.rows().forEach((uid, row) -> {
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put("uid", uid);
+          Map<String, Integer> values = new LinkedHashMap<>();
+          row.forEach(e -> values.put(Integer.toString(e.uid()), e.value()));
+          json.put("weights", values);
+          rows.add(json);
+          text.append(String.format(Locale.ROOT, "uid %-4d -> %s%n", uid, row.stream()
+              .map(e -> e.uid() + "=" + e.value()).collect(java.util.stream.Collectors.joining(" "))));
+        });
+        if (rows.isEmpty()) {
+          text.append("No weights set on netuid ").append(target.netuid);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("netuid", target.netuid);
+        json.put("block", weights.block().number());
+        json.put("rows", rows);
         print(spec, target.json, json, text.toString().stripTrailing());
       }
       return 0;

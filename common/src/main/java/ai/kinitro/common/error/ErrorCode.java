@@ -108,6 +108,7 @@ public enum ErrorCode {
   PLATFORM_ALREADY_RUNNING(1701, USER, "The local platform already runs from this state directory"),
   PLATFORM_NOT_BUILT(1702, USER, "A part of the local platform has not been built"),
   PLATFORM_STATE_UNREADABLE(1703, USER, "The local platform's state directory or state file cannot be read or written"),
+  PLATFORM_NOT_RUNNING(1704, USER, "The local platform is not running from this state directory (start it with ./kinitro up)"),
   // backend REST and admin API (1500-1549)
   INVALID_REQUEST_BODY(1500, USER, "The request body is not valid JSON or does not match the expected shape"),
   VALUE_TOO_LONG(1501, USER, "A text field is longer than allowed"),
@@ -236,6 +237,7 @@ public enum ErrorCode {
   SERVICE_START_FAILED(3500, EXTERNAL, "A platform service could not be started or exited while starting"),
   SERVICE_EXITED(3501, EXTERNAL, "A platform service exited unexpectedly"),
   ADMIN_API_FAILED(3502, EXTERNAL, "The backend's admin API refused or failed a request"),
+  DEMO_EVALUATION_FAILED(3503, EXTERNAL, "An evaluation of a demo submission ended without a result"),
 
   // miner tooling (3600-3619)
   MINER_BACKEND_UNREACHABLE(3600, EXTERNAL, "The Kinitro backend cannot be reached"),
@@ -271,6 +273,7 @@ public enum ErrorCode {
   // local platform services (4500)
   SERVICE_HEALTH_TIMEOUT(4500, RESOURCES, "A platform service did not become healthy in time"),
   PLATFORM_STOP_TIMEOUT(4501, RESOURCES, "The local platform did not stop in time"),
+  DEMO_TIMED_OUT(4502, RESOURCES, "The demo did not reach its next step in time"),
 
   // miner tooling (4600-4609)
   MINER_UPLOAD_RATE_LIMITED(4600, RESOURCES, "The hotkey used up its uploads for the competition's upload window");

@@ -56,6 +56,9 @@ class ChainCliTest {
     assertThat(first.exit()).as(first.err()).isZero();
     JsonNode result = JSON.readTree(first.out());
     assertThat(result.get("values").get(1).asInt()).isEqualTo(65535);
+    Run weights = run("chain", "weights", "--url", url, "--netuid", "1", "--json");
+    assertThat(weights.exit()).as(weights.err()).isZero();
+    assertThat(JSON.readTree(weights.out()).get("rows").toString()).isEqualTo("[{\"uid\":1,\"weights\":{\"3\":21845,\"4\":65535}}]");
 
     Run second = run("chain", "set-weights", "--url", url, "--netuid", "1", "--uri", "//Bob", "--weights", "3=1");
     assertThat(second.exit()).isEqualTo(3);

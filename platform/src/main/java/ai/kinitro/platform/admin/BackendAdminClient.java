@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class BackendAdminClient {
   public static final String COMPETITIONS = "/competitions";
   public static final String API_KEYS = "/admin/api-keys";
+  public static final String LEADER_CANDIDATES = "/admin/leader-candidates";
+  public static final String WEIGHTS = "/weights";
   public static final String DEMO_COMPETITION_RESOURCE = "/ai/kinitro/platform/demo-competition.json";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -97,6 +101,56 @@ public final class BackendAdminClient {
     return new AdminOutcome.Created(key);
   }
 
+  /** The id of the competition called {@code name}, if the backend has one. */
+  public Optional<String> competitionId(String name) {
+    HttpResponse<String> list = send(HttpRequest.newBuilder(base.resolve(COMPETITIONS + "?limit=1000")).GET());
+    requireSuccess("GET " + COMPETITIONS, list);
+    return findByName(JSON.readTree(list.body()), name);
+  }
+
+  /** The leader candidates of a competition, newest first (first page of up to 100). */
+  public List<JsonNode> leaderCandidates(String competitionId) {
+    String path = LEADER_CANDIDATES + "?competition_id=" + competitionId + "&limit=100";
+    HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    requireSuccess("GET " + LEADER_CANDIDATES, response);
+    List<JsonNode> items = new ArrayList<>();
+    JSON.readTree(response.body()).path("items").forEach(items::add);
+    return items;
+  }
+
+  /** Approves, rejects or unapproves a leader candidate with a reason for the audit trail; returns it. */
+  public JsonNode reviewCandidate(String candidateId, Review review, String reason) {
+    String path = LEADER_CANDIDATES + "/" + candidateId + "/" + review.path;
+    HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(JSON.createObjectNode().put("reason", reason)))));
+    requireSuccess("POST " + path, response);
+    return JSON.readTree(response.body());
+  }
+
+  /** The backend's newest weights snapshot ({@code GET /weights}); empty before the first one. */
+  public Optional<JsonNode> weights() {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(WEIGHTS)).GET());
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    requireSuccess("GET " + WEIGHTS, response);
+    return Optional.of(JSON.readTree(response.body()));
+  }
+
+  /** A review of a leader candidate. */
+  public enum Review {
+    APPROVE("approve"),
+    REJECT("reject"),
+    UNAPPROVE("unapprove");
+
+    private final String path;
+
+    Review(String path) {
+      this.path = path;
+    }
+  }
+
   static Optional<String> findByName(JsonNode list, String name) {
     JsonNode items = list.isArray() ? list : list.path("items");
     for (JsonNode item : items) {
@@ -112,7 +166,8 @@ public final class BackendAdminClient {
       return http.send(request.header("X-API-Key", apiKey).header("Accept", "application/json").timeout(TIMEOUT).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new KinitroException(ErrorCode.ADMIN_API_FAILED, "The backend at " + base + " did not answer: " + e.getMessage(), e);
+      throw new KinitroException(ErrorCode.ADMIN_API_FAILED, "The backend at " + base + " did not answer ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KinitroException(ErrorCode.ADMIN_API_FAILED, "Interrupted while calling the backend at " + base, e);

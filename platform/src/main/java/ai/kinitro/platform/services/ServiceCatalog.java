@@ -47,6 +47,8 @@ public final class ServiceCatalog {
   public static final int NETUID = 1;
   /** The subnet owner's uid (//Alice) on the dev chain's default genesis. */
   public static final int OWNER_UID = 0;
+  /** The dev chain's block time when the platform runs it on its default genesis. */
+  public static final String DEV_BLOCK_TIME = "2s";
   public static final String DEV_CHAIN_MAIN = "ai.kinitro.devchain.cli.DevChainMain";
   public static final String WATCHDOG_JAR = "platform/target/kinitro-platform-watchdog.jar";
   public static final String S3PROXY_JAR = "platform/target/lib/s3proxy.jar";
@@ -187,6 +189,9 @@ public final class ServiceCatalog {
         "--port", Integer.toString(port), "--data", config.stateDir().resolve("chain").toString()));
     if (config.genesis() != null) {
       command.addAll(List.of("--genesis", config.genesis().toAbsolutePath().toString()));
+    } else {
+      // Faster than the default genesis' 12 s so the weights rate limit (10 blocks) passes in 20 s.
+      command.addAll(List.of("--block-time", DEV_BLOCK_TIME));
     }
     return new ServiceDefinition(CHAIN, "dev chain (subtensor-compatible JSON-RPC, netuid " + NETUID + ")", port,
         chainUrl(config), unavailable, command, Map::of, config.stateDir().resolve("chain"),
@@ -233,13 +238,14 @@ public final class ServiceCatalog {
         "--kinitro.vault.bucket=" + VAULT_BUCKET,
         "--kinitro.vault.path-style=true",
         "--kinitro.vault.create-bucket=true"));
-    // Scores and weights for the dev chain's subnet: its owner (//Alice) is uid 0, and a cycle runs
-    // every 30 s so a local demo finishes in minutes.
+    // Scores and weights for the dev chain's subnet: its owner (//Alice) is uid 0; a score cycle runs
+    // every 10 s and commitments are read every 5 s so a local demo finishes in minutes.
     args.addAll(List.of(
         "--kinitro.scoring.netuid=" + NETUID,
         "--kinitro.scoring.owner-uid=" + OWNER_UID,
-        "--kinitro.scoring.interval=30s",
-        "--kinitro.chain.netuid=" + NETUID));
+        "--kinitro.scoring.interval=10s",
+        "--kinitro.chain.netuid=" + NETUID,
+        "--kinitro.chain.poll-interval=5s"));
     if (chainRuns) {
       // Commitments, the metagraph and validator permits all come from the dev chain.
       args.add("--kinitro.chain.endpoint=" + chainUrl(config));
@@ -272,6 +278,10 @@ public final class ServiceCatalog {
         "--kinitro.validator.backend.url=ws://" + LOOPBACK + ":" + config.ports().backend() + "/ws/validator"));
     if (chainRuns) {
       args.add("--kinitro.validator.chain.url=" + chainUrl(config));
+      if (config.genesis() == null) {
+        args.add("--kinitro.validator.weights.block-time=" + DEV_BLOCK_TIME);
+        args.add("--kinitro.validator.weights.check-interval=" + DEV_BLOCK_TIME);
+      }
     } else {
       // Without the dev chain the default would be the public network: never set weights there.
       args.add("--kinitro.validator.weights.enabled=false");

@@ -2,14 +2,10 @@ package ai.kinitro.testsupport.agent;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -23,11 +19,7 @@ import javax.tools.ToolProvider;
  * app's tests; it depends on no Kinitro module, so it lives here.
  */
 public final class TestAgentProject {
-  /** The agent SDK's runtime jars (gRPC, protobuf, Guava and their annotations, SLF4J). */
-  private static final Pattern SDK_JARS = Pattern.compile(
-      "(grpc-.*|protobuf-java-.*|proto-google-common-protos-.*|guava-.*|failureaccess-.*|perfmark-api-.*|"
-          + "error_prone_annotations-.*|j2objc-annotations-.*|jsr305-.*|checker-qual-.*|animal-sniffer-annotations-.*|"
-          + "jspecify-.*|gson-.*|slf4j-api-.*|slf4j-simple-.*)\\.jar");
+  private static final String AGENT_LIBRARY = "ai.kinitro.common.agent.AgentLibrary";
   /** The {@code java} executable of the JVM running the tests. */
   public static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
 
@@ -44,29 +36,17 @@ public final class TestAgentProject {
     if (rc != 0) {
       throw new IOException("MyAgent.java did not compile");
     }
-    jar(classes, lib.resolve("agent.jar"));
-    for (String entry : classPath) {
-      Path p = Path.of(entry);
-      if (Files.isDirectory(p) && p.endsWith(Path.of("common", "target", "classes"))) {
-        jar(p, lib.resolve("kinitro-common.jar"));
-      } else if (Files.isRegularFile(p) && SDK_JARS.matcher(p.getFileName().toString()).matches()) {
-        Files.copy(p, lib.resolve(p.getFileName()));
-      } else if (Files.isRegularFile(p) && p.getFileName().toString().startsWith("kinitro-common-")) {
-        Files.copy(p, lib.resolve("kinitro-common.jar"));
-      }
-    }
-  }
-
-  private static void jar(Path dir, Path jar) throws IOException {
-    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-        Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
-        if (Files.isRegularFile(p)) {
-          out.putNextEntry(new JarEntry(dir.relativize(p).toString().replace('\\', '/')));
-          Files.copy(p, out);
-          out.closeEntry();
-        }
-      }
+    // test-support cannot depend on kinitro-common (common's own tests use test-support), but every
+    // test that builds an agent has it on its class path: the one list of the SDK's jars lives in
+    // common's AgentLibrary, called here by name.
+    try {
+      Class<?> library = Class.forName(AGENT_LIBRARY);
+      library.getMethod("jar", Path.class, Path.class).invoke(null, classes, lib.resolve("agent.jar"));
+      library.getMethod("copyInto", Path.class, String.class).invoke(null, lib, String.join(File.pathSeparator, classPath));
+    } catch (InvocationTargetException e) {
+      throw new IOException("could not assemble " + lib + ": " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(AGENT_LIBRARY + " is not on the test class path (add kinitro-common)", e);
     }
   }
 }

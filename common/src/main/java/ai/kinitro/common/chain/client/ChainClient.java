@@ -41,6 +41,9 @@ public interface ChainClient extends AutoCloseable {
 
   SubnetParams subnetParams(int netuid, BlockRef at);
 
+  /** Every weight row stored on the subnet ({@code SubtensorModule.Weights}), by the uid that set it. */
+  ChainWeights weights(int netuid, BlockRef at);
+
   /** {@code Commitments.set_commitment} with one Raw field (at most 128 bytes). */
   TxResult setCommitment(Signer hotkey, int netuid, byte[] raw, TxOptions options);
 

@@ -386,6 +386,19 @@ public final class SubstrateChainClient implements ChainClient {
         read.apply("SubnetOwnerHotkey").map(AccountId::read));
   }
 
+  // --- weights ------------------------------------------------------------------------------
+
+  @Override
+  public ChainWeights weights(int netuid, BlockRef at) {
+    BlockId block = block(at);
+    RuntimeMetadata metadata = runtimeAt(block.hash()).metadata();
+    requireConcatSecondKey(metadata, SUBTENSOR, "Weights");
+    Map<Integer, List<ChainWeights.Entry>> rows = new LinkedHashMap<>();
+    readMap(key(metadata, SUBTENSOR, "Weights", u16(netuid)), block.hash()).forEach((k, value) -> rows.put(u16Suffix(k),
+        ScaleReader.of(value).sequence(r -> new ChainWeights.Entry(r.u16(), r.u16()))));
+    return new ChainWeights(netuid, block, rows);
+  }
+
   // --- transactions ------------------------------------------------------------------------
 
   @Override

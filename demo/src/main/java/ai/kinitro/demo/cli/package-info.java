@@ -1,0 +1,2 @@
+/** The {@code ./kinitro demo} command line. */
+package ai.kinitro.demo.cli;
