@@ -111,6 +111,11 @@ public final class WsTestClient implements AutoCloseable {
     }
   }
 
+  /** The close status code the server sent (-1 on a transport error), or fails after {@code within}. */
+  public int closeStatus(Duration within) throws Exception {
+    return closed.get(within.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public void close() {
     try {

@@ -112,6 +112,7 @@ final class IngestPipeline implements SmartLifecycle {
   private final IdGenerator ids;
   private final AssignmentLifecycle lifecycle;
   private final RealtimePublisher realtime;
+  private final AssignmentNotifications.Sender notifications;
   private final RealtimeConfig realtimeConfig;
   private final ValidatorChannelConfig config;
   private final Clock clock;
@@ -124,12 +125,14 @@ final class IngestPipeline implements SmartLifecycle {
   private Thread writer;
 
   IngestPipeline(JdbcTemplate jdbc, TransactionTemplate tx, IdGenerator ids, AssignmentLifecycle lifecycle,
-      RealtimePublisher realtime, RealtimeConfig realtimeConfig, ValidatorChannelConfig config, Clock clock) {
+      RealtimePublisher realtime, AssignmentNotifications.Sender notifications, RealtimeConfig realtimeConfig,
+      ValidatorChannelConfig config, Clock clock) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
     this.tx = Objects.requireNonNull(tx, "tx");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
     this.realtime = Objects.requireNonNull(realtime, "realtime");
+    this.notifications = Objects.requireNonNull(notifications, "notifications");
     this.realtimeConfig = Objects.requireNonNull(realtimeConfig, "realtimeConfig");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -424,6 +427,7 @@ final class IngestPipeline implements SmartLifecycle {
           error.code(), error.name(), error.message(), Optional.of(m.messageId()), now);
       if (outcome == AssignmentLifecycle.Outcome.RETRIED) {
         a.status = "QUEUED";
+        notifications.queued(List.of(a.validator));
         events.add(new EventPayload.JobStatusChanged(a.jobId, Optional.of(a.validator), EvaluationStatus.QUEUED,
             Optional.of("platform fault, retrying: " + error.name()), now));
         return ack(w, AckOutcome.STORED, Optional.empty());
