@@ -184,10 +184,6 @@ public enum ErrorCode {
   // backend delivery and ingestion (2210-2219)
   DELIVERY_DEADLINE_PASSED(2210, INTERNAL, "The validator did not finish the job before its deadline; the job is retried"),
 
-  // backend: result logs (2600-2649)
-  LOG_STORAGE_NOT_CONFIGURED(2600, INTERNAL,
-      "A log artifact in the backend's own vault bucket has no public URL, and the vault is not configured to sign one"),
-
   // miner tooling (2500-2509)
   MINER_OUTPUT_FAILED(2500, INTERNAL, "The miner tool could not write its output files"),
 
