@@ -27,6 +27,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 /** Wires the validator channel: handler, delivery, ingestion, heartbeats, weights and their loops. */
 @Configuration(proxyBeanMethods = false)
 class ValidatorChannelConfiguration {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ValidatorChannelConfiguration.class);
   private final ValidatorChannelHandler handler;
   final ValidatorConnections connections = new ValidatorConnections();
   final JobDelivery delivery;
@@ -105,8 +106,13 @@ class ValidatorChannelConfiguration {
    */
   @TransactionalEventListener(fallbackExecution = true)
   void onJobsCreated(JobEvents.JobsCreated created) {
-    created.validators().stream().filter(connections::connected).forEach(delivery::deliverTo);
-    notifications.queued(created.validators().stream().filter(h -> !connections.connected(h)).toList());
+    try {
+      created.validators().stream().filter(connections::connected).forEach(delivery::deliverTo);
+      notifications.queued(created.validators().stream().filter(h -> !connections.connected(h)).toList());
+    } catch (RuntimeException e) {
+      // the jobs are committed; the sweep delivers them
+      LOG.warn("Immediate delivery of jobs {} failed; the sweep delivers them", created.jobIds(), e);
+    }
   }
 
   @Bean
