@@ -65,12 +65,12 @@ public class SubnetMembership {
   private Snapshot current() {
     Snapshot s = snapshot;
     Instant now = clock.instant();
-    if (s != null && Duration.between(s.readAt(), now).compareTo(ttl) < 0) {
+    if (fresh(s, now)) {
       return s;
     }
     synchronized (this) {
       s = snapshot;
-      if (s != null && Duration.between(s.readAt(), now).compareTo(ttl) < 0) {
+      if (fresh(s, now)) {
         return s;
       }
       try {
@@ -85,5 +85,14 @@ public class SubnetMembership {
             : new KinitroException(ErrorCode.CHAIN_READ_FAILED, "the metagraph could not be read: " + e.getMessage(), e);
       }
     }
+  }
+
+  /** Younger than the ttl; a snapshot "read in the future" (the clock stepped back) is stale. */
+  private boolean fresh(Snapshot s, Instant now) {
+    if (s == null) {
+      return false;
+    }
+    Duration age = Duration.between(s.readAt(), now);
+    return !age.isNegative() && age.compareTo(ttl) < 0;
   }
 }

@@ -141,11 +141,16 @@ public class InitialState {
             Optional.ofNullable((Long) rs.getObject(7, Long.class)), percentages));
   }
 
+  /**
+   * Runs a query whose optional criteria are written {@code (?::type IS NULL OR column = ?)}: each
+   * {@link Twice} argument binds the same value (possibly null) to both placeholders.
+   */
   private List<EventPayload> query(String sql, org.springframework.jdbc.core.RowMapper<EventPayload> mapper, Object... args) {
     List<Object> flat = new ArrayList<>();
     for (Object a : args) {
-      if (a instanceof Object[] pairArgs) {
-        flat.addAll(java.util.Arrays.asList(pairArgs)); // an absent filter criterion is a pair of nulls
+      if (a instanceof Twice(Object value)) {
+        flat.add(value);
+        flat.add(value);
       } else {
         flat.add(a);
       }
@@ -153,9 +158,11 @@ public class InitialState {
     return jdbc.query(sql, mapper, flat.toArray());
   }
 
-  private static Object[] pair(Optional<?> value) {
-    Object v = value.orElse(null);
-    return new Object[] {v, v};
+  /** One optional criterion, bound to two placeholders; null when the filter lacks it. */
+  private record Twice(Object value) {}
+
+  private static Twice pair(Optional<?> value) {
+    return new Twice(value.orElse(null));
   }
 
   /** Competition ids are numeric in this backend; a non-numeric filter matches nothing. */

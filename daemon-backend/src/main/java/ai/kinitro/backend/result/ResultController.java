@@ -23,11 +23,13 @@ class ResultController {
   private final JdbcAggregateOperations template;
   private final ResultRepository results;
   private final EpisodeRepository episodes;
+  private final ResultLogsService logs;
 
-  ResultController(JdbcAggregateOperations template, ResultRepository results, EpisodeRepository episodes) {
+  ResultController(JdbcAggregateOperations template, ResultRepository results, EpisodeRepository episodes, ResultLogsService logs) {
     this.template = template;
     this.results = results;
     this.episodes = episodes;
+    this.logs = logs;
   }
 
   @GetMapping("/results")
@@ -53,6 +55,25 @@ class ResultController {
   ResultView get(@PathVariable long id) {
     return results.findById(id).map(ResultView::of)
         .orElseThrow(() -> new KinitroException(ErrorCode.NOT_FOUND, "No result with id " + id));
+  }
+
+  @GetMapping("/results/{id}/logs")
+  @Operation(summary = "Logs of a result: the evaluator's inline log and, if reported, where its log bundle is")
+  ResultLogsView resultLogs(@PathVariable long id) {
+    return logs.ofResult(id);
+  }
+
+  @GetMapping("/jobs/{id}/logs")
+  @Operation(summary = "Logs of the newest result of a job that has logs (optionally of one validator)")
+  ResultLogsView jobLogs(@PathVariable long id, @RequestParam(name = "validator_hotkey", required = false) String validatorHotkey) {
+    return logs.ofJob(id, java.util.Optional.ofNullable(validatorHotkey));
+  }
+
+  @GetMapping("/submissions/{id}/logs")
+  @Operation(summary = "Logs of the newest result of a submission that has logs (optionally of one validator)")
+  ResultLogsView submissionLogs(@PathVariable long id,
+      @RequestParam(name = "validator_hotkey", required = false) String validatorHotkey) {
+    return logs.ofSubmission(id, java.util.Optional.ofNullable(validatorHotkey));
   }
 
   @GetMapping("/episodes")

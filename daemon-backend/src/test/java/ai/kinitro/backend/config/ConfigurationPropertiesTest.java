@@ -81,4 +81,14 @@ class ConfigurationPropertiesTest {
     assertThat(bind("kinitro", KinitroProperties.class, Map.of("kinitro.state-dir", "/var/lib/kinitro")))
         .isEqualTo(new KinitroProperties(Path.of("/var/lib/kinitro")));
   }
+
+  @Test
+  void resultLogsDefaultsAndKeys() {
+    assertThat(bind("kinitro.results", ai.kinitro.backend.result.ResultLogsProperties.class, Map.of()))
+        .isEqualTo(new ai.kinitro.backend.result.ResultLogsProperties(Duration.ofHours(6)));
+    assertThat(bind("kinitro.results", ai.kinitro.backend.result.ResultLogsProperties.class, Map.of("kinitro.results.log-url-ttl", "1h")))
+        .isEqualTo(new ai.kinitro.backend.result.ResultLogsProperties(Duration.ofHours(1)));
+    assertThatThrownBy(() -> bind("kinitro.results", ai.kinitro.backend.result.ResultLogsProperties.class,
+        Map.of("kinitro.results.log-url-ttl", "8d"))).hasStackTraceContaining("at most 7 days");
+  }
 }

@@ -73,6 +73,8 @@ class EdgeConfigDefaultsTest {
     assertThat(c.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(90));
     assertThat(c.ingestBatchSize()).isEqualTo(500);
+    assertThat(c.sweepInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.assignmentChannel()).isEqualTo("kinitro_assignments");
   }
 
   @Test

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A raw WebSocket test client (java.net.http) that collects every text frame as JSON. */
-final class WsTestClient implements AutoCloseable {
-  static final JsonMapper JSON = JsonMapper.builder().build();
+public final class WsTestClient implements AutoCloseable {
+  public static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
@@ -52,16 +52,16 @@ final class WsTestClient implements AutoCloseable {
     }).join();
   }
 
-  static WsTestClient connect(int port, String path) {
+  public static WsTestClient connect(int port, String path) {
     return new WsTestClient(URI.create("ws://127.0.0.1:" + port + path));
   }
 
-  void send(String text) {
+  public void send(String text) {
     socket.sendText(text, true).join();
   }
 
   /** The next frame (fails after the timeout). */
-  JsonNode next(Duration timeout) throws InterruptedException {
+  public JsonNode next(Duration timeout) throws InterruptedException {
     JsonNode frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (frame == null) {
       throw new AssertionError("no frame within " + timeout);
@@ -70,11 +70,11 @@ final class WsTestClient implements AutoCloseable {
   }
 
   /** The next frame of this type, skipping others (returned in {@code skipped}). */
-  JsonNode next(String type, Duration timeout) throws InterruptedException {
+  public JsonNode next(String type, Duration timeout) throws InterruptedException {
     return next(f -> f.path("type").asString().equals(type), timeout);
   }
 
-  JsonNode next(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
+  public JsonNode next(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long left = deadline - System.nanoTime();
@@ -89,7 +89,7 @@ final class WsTestClient implements AutoCloseable {
   }
 
   /** Every frame that arrives within {@code window}. */
-  List<JsonNode> drain(Duration window) throws InterruptedException {
+  public List<JsonNode> drain(Duration window) throws InterruptedException {
     List<JsonNode> out = new ArrayList<>();
     long deadline = System.nanoTime() + window.toNanos();
     while (true) {
@@ -102,13 +102,18 @@ final class WsTestClient implements AutoCloseable {
     }
   }
 
-  boolean isClosed(Duration within) {
+  public boolean isClosed(Duration within) {
     try {
       closed.get(within.toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /** The close status code the server sent (-1 on a transport error), or fails after {@code within}. */
+  public int closeStatus(Duration within) throws Exception {
+    return closed.get(within.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -120,7 +125,7 @@ final class WsTestClient implements AutoCloseable {
     }
   }
 
-  void abort() {
+  public void abort() {
     socket.abort();
   }
 }

@@ -17,7 +17,9 @@ import ai.kinitro.evaluator.artifact.ArtifactFetcher;
 import ai.kinitro.evaluator.episodes.EpisodeLogger;
 import ai.kinitro.evaluator.episodes.EpisodeProperties;
 import ai.kinitro.evaluator.episodes.FrameStore;
+import ai.kinitro.common.protocol.validator.ResultLogs;
 import ai.kinitro.evaluator.report.BackendReports;
+import ai.kinitro.evaluator.report.InlineLogs;
 import ai.kinitro.evaluator.runtime.AgentJob;
 import ai.kinitro.evaluator.runtime.AgentRuntimes;
 import ai.kinitro.evaluator.runtime.RuntimeProperties;
@@ -107,18 +109,19 @@ public final class EvaluationHandler implements JobHandler {
     Instant received = claimed.createdAt();
     if (!clock.instant().isBefore(job.deadline())) {
       finish(job, received, null, null, EvaluationStatus.TIMEOUT, new KinitroException(ErrorCode.JOB_DEADLINE_EXCEEDED,
-          "The job's deadline " + job.deadline() + " passed before the evaluation could start"));
+          "The job's deadline " + job.deadline() + " passed before the evaluation could start"), List.of());
       return;
     }
     reports.status(jobId, EvaluationStatus.STARTING, "Evaluator is preparing the agent (attempt " + claimed.attempt()
         + " of " + claimed.maxAttempts() + ")");
     Path workspace = null;
     AtomicReference<Instant> started = new AtomicReference<>();
+    AtomicReference<List<String>> agentOutput = new AtomicReference<>(List.of());
     RolloutResult result = null;
     KinitroException failure;
     try {
       workspace = createWorkspace(claimed);
-      result = evaluate(job, claimed, lease, workspace, started);
+      result = evaluate(job, claimed, lease, workspace, started, agentOutput);
       failure = result.failure().map(f -> new KinitroException(f.code(), f.message())).orElse(null);
     } catch (KinitroException e) {
       failure = e;
@@ -135,7 +138,7 @@ public final class EvaluationHandler implements JobHandler {
           "Job " + jobId + " was reaped or taken over while it ran; its outcome is discarded");
     }
     if (failure == null) {
-      finish(job, received, started.get(), result, EvaluationStatus.COMPLETED, null);
+      finish(job, received, started.get(), result, EvaluationStatus.COMPLETED, null, agentOutput.get());
       return;
     }
     // An interrupt means the pool stops this job at shutdown; clear it so the reports below can
@@ -143,7 +146,7 @@ public final class EvaluationHandler implements JobHandler {
     boolean interrupted = Thread.interrupted();
     boolean shuttingDown = stopping.getAsBoolean() || interrupted;
     switch (Verdicts.of(failure.code(), claimed.lastAttempt(), shuttingDown)) {
-      case Verdicts.Verdict.Final f -> finish(job, received, started.get(), result, f.status(), failure);
+      case Verdicts.Verdict.Final f -> finish(job, received, started.get(), result, f.status(), failure, agentOutput.get());
       case Verdicts.Verdict.Retry r -> {
         KinitroException cause = shuttingDown && failure.code().category() == ai.kinitro.common.error.ErrorCategory.USER
             ? new KinitroException(ErrorCode.EVALUATOR_SHUTTING_DOWN, "The evaluator stopped during the job: "
@@ -163,7 +166,7 @@ public final class EvaluationHandler implements JobHandler {
   }
 
   private RolloutResult evaluate(EvalJob job, ClaimedJob claimed, Lease lease, Path workspace,
-      AtomicReference<Instant> started) {
+      AtomicReference<Instant> started, AtomicReference<List<String>> agentOutput) {
     long jobId = job.jobId();
     JobPlan plan = JobPlan.of(job, registry, episodes.imageSize());
     Path archive = fetcher.fetch(job.artifact().url(), job.artifact().sha256(), job.artifact().sizeBytes(),
@@ -182,29 +185,49 @@ public final class EvaluationHandler implements JobHandler {
     }
     AgentJob agentJob = new AgentJob(jobId, job.submissionId(), claimed.attempt(), job.artifact());
     try (RunningAgent agent = runtimes.forJob(agentJob).start(submission, limits)) {
-      started.set(clock.instant());
-      reports.status(jobId, EvaluationStatus.RUNNING, "Evaluator started processing the job: agent '" + agent.agentName()
-          + "' (" + agent.isolation().name().toLowerCase(java.util.Locale.ROOT) + "), "
-          + plan.spec().totalEpisodes() + " episodes");
-      Duration runDeadline = Duration.between(clock.instant(), job.deadline()).minus(props.deadlineMargin());
-      if (runDeadline.compareTo(props.maxJobDuration()) > 0) {
-        runDeadline = props.maxJobDuration();
+      try {
+        return rollout(job, plan, lease, agent, started);
+      } finally {
+        agentOutput.set(outputOf(agent, jobId));
       }
-      if (runDeadline.isNegative() || runDeadline.isZero()) {
-        throw new KinitroException(ErrorCode.JOB_DEADLINE_EXCEEDED, "The job's deadline passed while its agent started");
-      }
-      RolloutOptions options = new RolloutOptions(props.batchSize(), props.callTimeout(), runDeadline,
-          episodes.stepLogInterval(), frames.isPresent() && !plan.spec().cameras().isEmpty());
-      EpisodeLogger logger = new EpisodeLogger(jobId, job.submissionId(), reports, frames, episodes.stepBatchSize(), clock);
-      ProgressReporter progress = new ProgressReporter(jobId, reports, props.progressInterval(), clock, lease, agent::close);
-      RolloutResult result = new RolloutEngine(registry, clock)
-          .run(plan.spec(), agent.client(), options, new Listeners(List.of(logger, progress)));
-      LOG.info("Job {}: {} episodes, success rate {}, mean reward {}{}; logged {} episodes, {} steps, {} frames", jobId,
-          result.metrics().totalEpisodes(), result.metrics().successRate(), result.metrics().meanReward(),
-          result.failure().map(f -> ", stopped by " + f.code()).orElse(""), logger.episodesLogged(),
-          logger.stepsLogged(), logger.framesStored());
-      return result;
     }
+  }
+
+  /** The newest lines of the agent's output, one more than sent (so a cut is known); empty if unreadable. */
+  private static List<String> outputOf(RunningAgent agent, long jobId) {
+    try {
+      return List.copyOf(agent.logTail(InlineLogs.TAIL_LINES + 1));
+    } catch (RuntimeException e) {
+      LOG.warn("Job {}: could not read the agent's output: {}", jobId, e.toString());
+      return List.of();
+    }
+  }
+
+  /** Runs every episode against the started agent. */
+  private RolloutResult rollout(EvalJob job, JobPlan plan, Lease lease, RunningAgent agent, AtomicReference<Instant> started) {
+    long jobId = job.jobId();
+    started.set(clock.instant());
+    reports.status(jobId, EvaluationStatus.RUNNING, "Evaluator started processing the job: agent '" + agent.agentName()
+        + "' (" + agent.isolation().name().toLowerCase(java.util.Locale.ROOT) + "), "
+        + plan.spec().totalEpisodes() + " episodes");
+    Duration runDeadline = Duration.between(clock.instant(), job.deadline()).minus(props.deadlineMargin());
+    if (runDeadline.compareTo(props.maxJobDuration()) > 0) {
+      runDeadline = props.maxJobDuration();
+    }
+    if (runDeadline.isNegative() || runDeadline.isZero()) {
+      throw new KinitroException(ErrorCode.JOB_DEADLINE_EXCEEDED, "The job's deadline passed while its agent started");
+    }
+    RolloutOptions options = new RolloutOptions(props.batchSize(), props.callTimeout(), runDeadline,
+        episodes.stepLogInterval(), frames.isPresent() && !plan.spec().cameras().isEmpty());
+    EpisodeLogger logger = new EpisodeLogger(jobId, job.submissionId(), reports, frames, episodes.stepBatchSize(), clock);
+    ProgressReporter progress = new ProgressReporter(jobId, reports, props.progressInterval(), clock, lease, agent::close);
+    RolloutResult result = new RolloutEngine(registry, clock)
+        .run(plan.spec(), agent.client(), options, new Listeners(List.of(logger, progress)));
+    LOG.info("Job {}: {} episodes, success rate {}, mean reward {}{}; logged {} episodes, {} steps, {} frames", jobId,
+        result.metrics().totalEpisodes(), result.metrics().successRate(), result.metrics().meanReward(),
+        result.failure().map(f -> ", stopped by " + f.code()).orElse(""), logger.episodesLogged(),
+        logger.stepsLogged(), logger.framesStored());
+    return result;
   }
 
   /** The job, or {@code null} after reporting an unreadable payload. */
@@ -233,9 +256,9 @@ public final class EvaluationHandler implements JobHandler {
     return null;
   }
 
-  /** Reports the terminal outcome. */
+  /** Reports the terminal outcome, with the failure reason and the agent's last output as inline logs. */
   private void finish(EvalJob job, Instant received, Instant started, RolloutResult result, EvaluationStatus status,
-      KinitroException failure) {
+      KinitroException failure, List<String> agentOutput) {
     Instant now = clock.instant();
     Instant receivedAt = received.isAfter(now) ? now : received;
     Optional<Instant> startedAt = Optional.ofNullable(started).map(s -> s.isBefore(receivedAt) ? receivedAt : s)
@@ -245,8 +268,10 @@ public final class EvaluationHandler implements JobHandler {
         .map(t -> new TaskResult(t.taskId(), t.episodes(), t.successes(), t.failedEpisodes(), t.meanReward(), t.meanSteps()))
         .toList();
     Optional<ErrorDetail> error = Optional.ofNullable(failure).map(f -> ErrorDetail.of(f.code(), clip(f.getMessage())));
+    Optional<ResultLogs> logs = InlineLogs.of(Optional.ofNullable(failure)
+        .map(f -> f.code().name() + " (" + f.code().number() + "): " + f.getMessage()), agentOutput);
     reports.result(new EvalResult(BackendReports.resultMessageId(job.jobId()), job.jobId(), status, metrics, tasks, error,
-        new Timings(receivedAt, startedAt, now)));
+        new Timings(receivedAt, startedAt, now), logs));
     LOG.info("Job {} finished: {}{}", job.jobId(), status, failure == null ? "" : " (" + failure.code() + ": "
         + failure.getMessage() + ")");
   }

@@ -150,6 +150,9 @@ class EvaluatorEndToEndTest {
     assertThat(crashed.error().orElseThrow().name()).as(crashed.toString()).isEqualTo(ErrorCode.AGENT_CRASHED.name());
     assertThat(crashed.metrics().orElseThrow().successRate()).isZero();
     assertThat(crashed.tasks().getFirst().erroredEpisodes()).isEqualTo(2);
+    String inlineLog = crashed.logs().orElseThrow().text().orElseThrow();
+    assertThat(inlineLog).as("the failure reason, then what the agent printed")
+        .startsWith("failure: AGENT_CRASHED (" + ErrorCode.AGENT_CRASHED.number() + "): ").contains("imitating a segfault");
     assertThat(resultOf(good).status()).isEqualTo(EvaluationStatus.COMPLETED);
   }
 

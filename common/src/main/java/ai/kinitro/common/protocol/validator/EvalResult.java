@@ -22,6 +22,7 @@ import java.util.UUID;
  * @param tasks per-task breakdown (may be empty when the job failed before any task ran)
  * @param error what went wrong; required when FAILED or TIMEOUT, absent when COMPLETED
  * @param timings when the job was received, started and finished
+ * @param logs bounded inline logs and/or a log-bundle reference (optional; omitted when none)
  */
 public record EvalResult(
     UUID messageId,
@@ -30,8 +31,15 @@ public record EvalResult(
     Optional<Metrics> metrics,
     List<TaskResult> tasks,
     Optional<ErrorDetail> error,
-    Timings timings)
+    Timings timings,
+    Optional<ResultLogs> logs)
     implements ValidatorMessage, DurableMessage {
+  /** A result without logs. */
+  public EvalResult(UUID messageId, long jobId, EvaluationStatus status, Optional<Metrics> metrics, List<TaskResult> tasks,
+      Optional<ErrorDetail> error, Timings timings) {
+    this(messageId, jobId, status, metrics, tasks, error, timings, Optional.empty());
+  }
+
   public EvalResult {
     Fields.required(messageId, "message_id");
     Fields.id(jobId, "job_id");
@@ -41,6 +49,7 @@ public record EvalResult(
     Fields.unique(tasks, TaskResult::taskId, "tasks");
     error = Fields.optional(error);
     Fields.required(timings, "timings");
+    logs = Fields.optional(logs);
     switch (status) {
       case COMPLETED -> {
         if (metrics.isEmpty()) {

@@ -279,4 +279,41 @@ class ValidatorCodecTest {
 
     assertThat(result.tasks()).hasSize(1);
   }
+
+  @Test
+  void anEvalResultWithInlineLogsAndALogArtifactRoundTripsAndOmitsAbsentParts() {
+    EvalResult sample = (EvalResult) ValidatorSamples.of(ValidatorMessageType.EVAL_RESULT);
+    EvalResult withLogs = new EvalResult(sample.messageId(), sample.jobId(), sample.status(), sample.metrics(), sample.tasks(),
+        sample.error(), sample.timings(), Optional.of(new ResultLogs(Optional.of("step 12: reward 0.5\nstep 13: reward 0.75"), true,
+            Optional.of(new LogArtifact("validator-logs", "evaluation-logs/7/8.json", Instant.parse("2026-03-01T12:10:41Z"),
+                Optional.empty())))));
+
+    String frame = codec.encode(withLogs);
+
+    assertThat(codec.decode(frame)).isEqualTo(new Decoded<>(withLogs));
+    assertThat(JsonMapper.shared().readTree(frame).path("logs")).isEqualTo(JsonMapper.shared().readTree("""
+        {"text": "step 12: reward 0.5\\nstep 13: reward 0.75", "truncated": true,
+         "artifact": {"bucket": "validator-logs", "object_key": "evaluation-logs/7/8.json", "uploaded_at": "2026-03-01T12:10:41Z"}}"""));
+    assertThat(JsonMapper.shared().readTree(codec.encode(sample)).has("logs")).as("absent logs are omitted").isFalse();
+  }
+
+  @Test
+  void inlineLogsAboveTheirByteBoundOrLogsWithNothingInThemAreMalformed() {
+    ObjectNode tooLong = example("eval_result");
+    tooLong.putObject("logs").put("text", "\u20ac".repeat(ResultLogs.MAX_TEXT_BYTES / 3 + 1)).put("truncated", false);
+    ObjectNode empty = example("eval_result");
+    empty.putObject("logs").put("truncated", false);
+    ObjectNode ftpUrl = example("eval_result");
+    ftpUrl.putObject("logs").put("truncated", false).putObject("artifact").put("bucket", "b").put("object_key", "k")
+        .put("uploaded_at", "2026-03-01T12:10:41Z").put("public_url", "ftp://logs.example.com/k");
+
+    Rejected<ValidatorMessage> r1 = rejected(codec.decode(tooLong.toString()));
+    Rejected<ValidatorMessage> r2 = rejected(codec.decode(empty.toString()));
+    Rejected<ValidatorMessage> r3 = rejected(codec.decode(ftpUrl.toString()));
+
+    assertThat(List.of(r1.code(), r2.code(), r3.code())).containsOnly(ErrorCode.MALFORMED_MESSAGE);
+    assertThat(r1.reason()).contains("'logs.text'").contains("65536 UTF-8 bytes");
+    assertThat(r2.reason()).contains("'logs'");
+    assertThat(r3.reason()).contains("'logs.artifact.public_url'");
+  }
 }

@@ -16,6 +16,7 @@ import ai.kinitro.common.protocol.validator.EpisodeStepData;
 import ai.kinitro.common.protocol.validator.EvalResult;
 import ai.kinitro.common.protocol.validator.JobStatusUpdate;
 import ai.kinitro.common.protocol.validator.ResultAck;
+import ai.kinitro.common.protocol.validator.ResultLogs;
 import ai.kinitro.common.protocol.validator.TaskResult;
 import ai.kinitro.common.protocol.validator.ValidatorError;
 import java.sql.Timestamp;
@@ -112,6 +113,7 @@ final class IngestPipeline implements SmartLifecycle {
   private final IdGenerator ids;
   private final AssignmentLifecycle lifecycle;
   private final RealtimePublisher realtime;
+  private final AssignmentNotifications.Sender notifications;
   private final RealtimeConfig realtimeConfig;
   private final ValidatorChannelConfig config;
   private final Clock clock;
@@ -124,12 +126,14 @@ final class IngestPipeline implements SmartLifecycle {
   private Thread writer;
 
   IngestPipeline(JdbcTemplate jdbc, TransactionTemplate tx, IdGenerator ids, AssignmentLifecycle lifecycle,
-      RealtimePublisher realtime, RealtimeConfig realtimeConfig, ValidatorChannelConfig config, Clock clock) {
+      RealtimePublisher realtime, AssignmentNotifications.Sender notifications, RealtimeConfig realtimeConfig,
+      ValidatorChannelConfig config, Clock clock) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
     this.tx = Objects.requireNonNull(tx, "tx");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
     this.realtime = Objects.requireNonNull(realtime, "realtime");
+    this.notifications = Objects.requireNonNull(notifications, "notifications");
     this.realtimeConfig = Objects.requireNonNull(realtimeConfig, "realtimeConfig");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -385,7 +389,8 @@ final class IngestPipeline implements SmartLifecycle {
   private static final int[] RESULT_TYPES = {
       Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
       Types.VARCHAR, Types.VARCHAR, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE, Types.INTEGER, Types.VARCHAR,
-      Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP};
+      Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP,
+      Types.TIMESTAMP};
 
   private void flush(Writes writes) {
     if (!writes.completedAssignments.isEmpty()) {
@@ -404,8 +409,9 @@ final class IngestPipeline implements SmartLifecycle {
       jdbc.batchUpdate("""
           INSERT INTO results (id, assignment_id, job_id, submission_id, competition_id, miner_hotkey, validator_hotkey,
                                benchmark_name, status, failure_class, score, success_rate, avg_reward, total_episodes, tasks,
-                               error_code, error_name, error_message, message_id, received_at, started_at, finished_at, result_time)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""", writes.results, RESULT_TYPES);
+                               error_code, error_name, error_message, extra, message_id, received_at, started_at, finished_at,
+                               result_time)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""", writes.results, RESULT_TYPES);
     }
     writes.resultsByValidator.forEach((validator, count) -> jdbc.update(
         "UPDATE validators SET total_results_received = total_results_received + ?, updated_at = now() WHERE hotkey = ?",
@@ -424,6 +430,7 @@ final class IngestPipeline implements SmartLifecycle {
           error.code(), error.name(), error.message(), Optional.of(m.messageId()), now);
       if (outcome == AssignmentLifecycle.Outcome.RETRIED) {
         a.status = "QUEUED";
+        notifications.queued(List.of(a.validator));
         events.add(new EventPayload.JobStatusChanged(a.jobId, Optional.of(a.validator), EvaluationStatus.QUEUED,
             Optional.of("platform fault, retrying: " + error.name()), now));
         return ack(w, AckOutcome.STORED, Optional.empty());
@@ -439,7 +446,7 @@ final class IngestPipeline implements SmartLifecycle {
         metrics.map(x -> x.score()).orElse(null), metrics.map(x -> x.successRate()).orElse(null),
         metrics.map(x -> x.avgReward()).orElse(null), metrics.map(x -> x.totalEpisodes()).orElse(null), tasksJson(m.tasks()),
         m.error().map(ErrorDetail::code).orElse(null), m.error().map(ErrorDetail::name).orElse(null),
-        m.error().map(ErrorDetail::message).orElse(null), m.messageId(), Timestamp.from(m.timings().receivedAt()),
+        m.error().map(ErrorDetail::message).orElse(null), extraJson(m.logs()), m.messageId(), Timestamp.from(m.timings().receivedAt()),
         m.timings().startedAt().map(Timestamp::from).orElse(null), Timestamp.from(m.timings().finishedAt()), Timestamp.from(now)});
     writes.resultsByValidator.merge(a.validator, 1, Integer::sum);
     events.add(new EventPayload.EvaluationCompleted(a.jobId, a.submissionId, a.validator, a.minerHotkey,
@@ -558,6 +565,22 @@ final class IngestPipeline implements SmartLifecycle {
           .put("errored_episodes", t.erroredEpisodes()).put("mean_reward", t.meanReward()).put("mean_steps", t.meanSteps());
     }
     return array.toString();
+  }
+
+  /** {@code results.extra}: the reported logs under {@code logs} (shape of the protocol's {@code logs}), else {@code {}}. */
+  static String extraJson(Optional<ResultLogs> logs) {
+    ObjectNode extra = JSON.createObjectNode();
+    logs.ifPresent(l -> {
+      ObjectNode o = extra.putObject("logs");
+      l.text().ifPresent(t -> o.put("text", t));
+      o.put("truncated", l.truncated());
+      l.artifact().ifPresent(a -> {
+        ObjectNode artifact = o.putObject("artifact").put("bucket", a.bucket()).put("object_key", a.objectKey())
+            .put("uploaded_at", a.uploadedAt().toString());
+        a.publicUrl().ifPresent(u -> artifact.put("public_url", u.toString()));
+      });
+    });
+    return extra.toString();
   }
 
   private static String refsJson(List<ObservationRef> refs) {

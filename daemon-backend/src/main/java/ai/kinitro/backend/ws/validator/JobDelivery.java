@@ -50,13 +50,15 @@ final class JobDelivery {
   private final ValidatorConnections connections;
   private final AssignmentLifecycle lifecycle;
   private final RealtimePublisher realtime;
+  private final AssignmentNotifications.Sender notifications;
   private final ValidatorChannelConfig config;
   private final IdGenerator ids;
   private final java.time.Duration deadline;
   private final Clock clock;
 
   JobDelivery(JdbcTemplate jdbc, TransactionTemplate tx, VaultService vault, ValidatorConnections connections,
-      AssignmentLifecycle lifecycle, RealtimePublisher realtime, ValidatorChannelConfig config, IdGenerator ids,
+      AssignmentLifecycle lifecycle, RealtimePublisher realtime, AssignmentNotifications.Sender notifications,
+      ValidatorChannelConfig config, IdGenerator ids,
       java.time.Duration deadline, Clock clock) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
     this.tx = Objects.requireNonNull(tx, "tx");
@@ -64,6 +66,7 @@ final class JobDelivery {
     this.connections = Objects.requireNonNull(connections, "connections");
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
     this.realtime = Objects.requireNonNull(realtime, "realtime");
+    this.notifications = Objects.requireNonNull(notifications, "notifications");
     this.config = Objects.requireNonNull(config, "config");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.deadline = Objects.requireNonNull(deadline, "deadline");
@@ -180,6 +183,7 @@ final class JobDelivery {
           events.add(new EventPayload.JobCompleted(jobId, Optional.of(connection.hotkey()), EvaluationStatus.FAILED,
               Optional.of("refused by the validator: " + error.name()), now));
         }
+        // a refused job is offered again by the sweep, not at once: the validator just said no
       }
       realtime.publishAll(events);
     });
@@ -218,6 +222,7 @@ final class JobDelivery {
         } else {
           events.add(new EventPayload.JobStatusChanged(jobId, Optional.of(validator), EvaluationStatus.QUEUED,
               Optional.of("timed out; queued again"), now));
+          notifications.queued(List.of(validator));
         }
         realtime.publishAll(events);
         return true;

@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ingestMaxDelay the writer flushes a partial batch after this
  * @param sendTimeLimit a send blocked longer than this drops the connection
  * @param sendBufferLimit bytes buffered for one connection before it is dropped
+ * @param assignmentChannel the PostgreSQL NOTIFY channel on which instances announce newly
+ *     queued assignments (payload: the validator's hotkey), so the instance holding that
+ *     validator's connection delivers at once; the sweep remains the safety net
  */
 @ConfigurationProperties("kinitro.validators")
 public record ValidatorChannelConfig(
@@ -42,7 +45,8 @@ public record ValidatorChannelConfig(
     Integer ingestBatchSize,
     Duration ingestMaxDelay,
     Duration sendTimeLimit,
-    Integer sendBufferLimit) {
+    Integer sendBufferLimit,
+    String assignmentChannel) {
   public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofSeconds(30);
   public static final Duration DEFAULT_TIMESTAMP_WINDOW = Duration.ofMinutes(5);
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
@@ -56,6 +60,7 @@ public record ValidatorChannelConfig(
   public static final Duration DEFAULT_INGEST_MAX_DELAY = Duration.ofMillis(50);
   public static final Duration DEFAULT_SEND_TIME_LIMIT = Duration.ofSeconds(10);
   public static final int DEFAULT_SEND_BUFFER_LIMIT = 8 << 20;
+  public static final String DEFAULT_ASSIGNMENT_CHANNEL = "kinitro_assignments";
 
   public ValidatorChannelConfig {
     allowedHotkeys = allowedHotkeys == null ? Set.of() : Set.copyOf(allowedHotkeys);
@@ -82,6 +87,11 @@ public record ValidatorChannelConfig(
     ingestMaxDelay = positive(ingestMaxDelay, DEFAULT_INGEST_MAX_DELAY, "ingest-max-delay");
     sendTimeLimit = positive(sendTimeLimit, DEFAULT_SEND_TIME_LIMIT, "send-time-limit");
     sendBufferLimit = sendBufferLimit == null ? DEFAULT_SEND_BUFFER_LIMIT : sendBufferLimit;
+    assignmentChannel = assignmentChannel == null || assignmentChannel.isBlank() ? DEFAULT_ASSIGNMENT_CHANNEL : assignmentChannel;
+    if (!assignmentChannel.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("kinitro.validators.assignment-channel must be a lower-case SQL identifier, got "
+          + assignmentChannel);
+    }
   }
 
   /** A validator silent for longer than this is dropped. */

@@ -27,6 +27,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 /** Wires the validator channel: handler, delivery, ingestion, heartbeats, weights and their loops. */
 @Configuration(proxyBeanMethods = false)
 class ValidatorChannelConfiguration {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ValidatorChannelConfiguration.class);
   private final ValidatorChannelHandler handler;
   final ValidatorConnections connections = new ValidatorConnections();
   final JobDelivery delivery;
@@ -34,14 +35,19 @@ class ValidatorChannelConfiguration {
   final WeightsPusher weights;
   final HeartbeatMonitor heartbeats;
   final ValidatorChannelConfig config;
+  final AssignmentNotifications.Sender notifications;
+  private final java.time.Duration listenerRetryDelay;
 
   ValidatorChannelConfiguration(ValidatorChannelConfig config, JdbcTemplate jdbc, TransactionTemplate tx, VaultService vault,
       SubnetMembership membership, IdGenerator ids, RealtimePublisher realtime, RealtimeConfig realtimeConfig,
       JobsProperties jobs, Clock clock) {
     this.config = config;
+    this.listenerRetryDelay = realtimeConfig.listenerRetryDelay();
+    this.notifications = new AssignmentNotifications.Sender(jdbc, config.assignmentChannel());
     AssignmentLifecycle lifecycle = new AssignmentLifecycle(jdbc, ids, jobs.maxAttempts());
-    this.delivery = new JobDelivery(jdbc, tx, vault, connections, lifecycle, realtime, config, ids, jobs.assignmentDeadline(), clock);
-    this.ingest = new IngestPipeline(jdbc, tx, ids, lifecycle, realtime, realtimeConfig, config, clock);
+    this.delivery = new JobDelivery(jdbc, tx, vault, connections, lifecycle, realtime, notifications, config, ids,
+        jobs.assignmentDeadline(), clock);
+    this.ingest = new IngestPipeline(jdbc, tx, ids, lifecycle, realtime, notifications, realtimeConfig, config, clock);
     this.weights = new WeightsPusher(jdbc, connections, config, clock);
     this.heartbeats = new HeartbeatMonitor(jdbc, connections, config, clock);
     this.handler = new ValidatorChannelHandler(ValidatorProtocol.backendCodec(),
@@ -93,10 +99,25 @@ class ValidatorChannelConfiguration {
     return new ValidatorChannel(delivery, weights, heartbeats, ingest);
   }
 
-  /** New jobs are pushed at once to their validators connected here (other instances: the sweep). */
+  /**
+   * New jobs are pushed at once to their validators connected here; the others are announced on
+   * the assignment channel, so the instance holding their connection pushes them (the sweep is the
+   * safety net).
+   */
   @TransactionalEventListener(fallbackExecution = true)
   void onJobsCreated(JobEvents.JobsCreated created) {
-    created.validators().forEach(delivery::deliverTo);
+    try {
+      created.validators().stream().filter(connections::connected).forEach(delivery::deliverTo);
+      notifications.queued(created.validators().stream().filter(h -> !connections.connected(h)).toList());
+    } catch (RuntimeException e) {
+      // the jobs are committed; the sweep delivers them
+      LOG.warn("Immediate delivery of jobs {} failed; the sweep delivers them", created.jobIds(), e);
+    }
+  }
+
+  @Bean
+  AssignmentNotifications.Listener validatorAssignmentListener(javax.sql.DataSource dataSource) {
+    return new AssignmentNotifications.Listener(dataSource, config.assignmentChannel(), listenerRetryDelay, delivery::deliverTo);
   }
 
   /** A new weights snapshot is pushed at once. */
