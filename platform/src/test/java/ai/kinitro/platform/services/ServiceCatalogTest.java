@@ -108,7 +108,23 @@ class ServiceCatalogTest {
   @Test
   void theBackendScoresForTheDevChainsSubnet() {
     assertThat(named(plan(config), "backend").command()).contains(
-        "--kinitro.scoring.netuid=1", "--kinitro.scoring.owner-uid=0", "--kinitro.scoring.interval=30s");
+        "--kinitro.scoring.netuid=1", "--kinitro.scoring.owner-uid=0", "--kinitro.scoring.interval=10s",
+        "--kinitro.chain.poll-interval=5s");
+  }
+
+  @Test
+  void onTheDefaultGenesisTheChainMakesBlocksEveryTwoSecondsAndTheValidatorKnowsIt() throws Exception {
+    Path main = repo.resolve("devchain/target/classes").resolve(ServiceCatalog.DEV_CHAIN_MAIN.replace('.', '/') + ".class");
+    Files.createDirectories(main.getParent());
+    Files.writeString(main, "class");
+    Files.writeString(repo.resolve("devchain/pom.xml"), "<project/>");
+    Files.writeString(repo.resolve("devchain/target/cli-classpath.txt"), "");
+    List<ServiceDefinition> plan = plan(config);
+    assertThat(named(plan, "chain").unavailable()).isEmpty();
+
+    assertThat(String.join(" ", named(plan, "chain").command())).contains("--block-time 2s");
+    assertThat(named(plan, "validator").command()).contains(
+        "--kinitro.validator.weights.block-time=2s", "--kinitro.validator.weights.check-interval=2s");
   }
 
   @Test
