@@ -120,6 +120,10 @@ public final class Supervisor {
       } catch (Exception e) {
         lastProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       }
+      if (stopRequested) {
+        // A stop during the probe may have ended the service: that is the stop, not a failure.
+        return false;
+      }
       if (!handle.isAlive()) {
         String code = handle.exitCode().isPresent() ? String.valueOf(handle.exitCode().getAsInt()) : "unknown";
         throw failure(ErrorCode.SERVICE_START_FAILED, spec, handle,
