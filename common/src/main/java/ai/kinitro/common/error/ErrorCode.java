@@ -187,6 +187,15 @@ public enum ErrorCode {
   // miner tooling (2500-2509)
   MINER_OUTPUT_FAILED(2500, INTERNAL, "The miner tool could not write its output files"),
 
+  // Kinitro's ONNX runner (2700-2749). The runner serves a miner's model inside the agent sandbox;
+  // these codes appear in its output and Act errors. The evaluator still classifies them as agent
+  // faults (AGENT_FAILED_TO_START, AGENT_CALL_FAILED), never as platform faults.
+  ONNX_MODEL_INVALID(2700, INTERNAL, "The submission's ONNX model cannot be loaded (not a valid model, or an operator onnxruntime does not support)"),
+  ONNX_MODEL_SIGNATURE_MISMATCH(2701, INTERNAL, "The ONNX model lacks the input or output the manifest names, or they are not float32 tensors"),
+  ONNX_OBSERVATION_MISMATCH(2702, INTERNAL, "The observation or the model's output does not fit the model or the action space"),
+  ONNX_INFERENCE_FAILED(2703, INTERNAL, "onnxruntime failed while running the ONNX model"),
+  ONNX_RUNNER_UNAVAILABLE(2704, INTERNAL, "The evaluator cannot start its ONNX runner (no Java runtime or class path for it)"),
+
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),
   EXTERNAL_PROTOCOL_ERROR(3001, EXTERNAL, "An external service answered something we cannot understand"),
