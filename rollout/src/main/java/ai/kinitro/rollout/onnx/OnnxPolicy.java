@@ -37,6 +37,9 @@ import java.util.TreeSet;
  * Not thread-safe: the agent server hands it one call at a time.
  */
 public final class OnnxPolicy implements AutoCloseable {
+  private static final long NATIVE_INIT_STACK_BYTES = 16L << 20;
+  private static OrtEnvironment environment;
+
   private final OrtEnvironment env;
   private final OrtSession session;
   private final String input;
@@ -60,7 +63,7 @@ public final class OnnxPolicy implements AutoCloseable {
     if (!Files.isRegularFile(model)) {
       throw new KinitroException(ErrorCode.ONNX_MODEL_INVALID, "The ONNX model " + model + " is not a file");
     }
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = environment();
     OrtSession session;
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
@@ -78,6 +81,40 @@ public final class OnnxPolicy implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(session);
       throw e;
+    }
+  }
+
+  /**
+   * The onnxruntime environment, created once. Its first creation runs onnxruntime's native
+   * start-up (hardware discovery), which needs more stack than a JVM thread's default 1 MiB (it
+   * overflows and the process dies with SIGSEGV), so it runs on a thread with a larger stack.
+   */
+  static OrtEnvironment environment() {
+    synchronized (OnnxPolicy.class) {
+      if (environment == null) {
+        OrtEnvironment[] created = new OrtEnvironment[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+          try {
+            created[0] = OrtEnvironment.getEnvironment();
+          } catch (Throwable e) {
+            failure[0] = e;
+          }
+        }, "onnxruntime-init", NATIVE_INIT_STACK_BYTES);
+        t.start();
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new KinitroException(ErrorCode.ONNX_INFERENCE_FAILED, "Interrupted while starting onnxruntime", e);
+        }
+        if (failure[0] != null) {
+          throw new KinitroException(ErrorCode.ONNX_INFERENCE_FAILED, "onnxruntime could not start: " + failure[0],
+              failure[0]);
+        }
+        environment = created[0];
+      }
+      return environment;
     }
   }
 

@@ -37,7 +37,7 @@ public record OnnxRunner(Path java, List<String> jvmOptions, List<String> launch
    * lives in native memory), the serial collector, and no shared perf-data file.
    */
   public static final List<String> DEFAULT_JVM_OPTIONS =
-      List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss1m");
+      List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED");
 
   public OnnxRunner {
     Objects.requireNonNull(java, "java");
