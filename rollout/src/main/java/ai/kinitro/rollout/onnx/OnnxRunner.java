@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.jar.JarFile;
 
 /**
- * How a runtime starts the ONNX runner ({@link OnnxAgentMain}) for an {@code onnx} submission: a
+ * How a runtime starts the ONNX runner ({@link ai.kinitro.rollout.onnx.cli.OnnxAgentMain}) for an {@code onnx} submission: a
  * Java binary, JVM options, the launch arguments (class path and main class) and the host paths
  * the runner needs to see read-only inside a sandbox (the JDK and the jars when they are outside
  * {@code /usr}).
@@ -29,7 +29,7 @@ import java.util.jar.JarFile;
  */
 public record OnnxRunner(Path java, List<String> jvmOptions, List<String> launch, List<Path> readOnlyPaths) {
   /** The runner's main class. */
-  public static final String MAIN_CLASS = OnnxAgentMain.class.getName();
+  public static final String MAIN_CLASS = "ai.kinitro.rollout.onnx.cli.OnnxAgentMain";
   /** Spring Boot's launcher that can start any main class of an executable jar. */
   public static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
   /**

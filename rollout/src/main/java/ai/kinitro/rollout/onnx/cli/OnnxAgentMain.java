@@ -1,8 +1,10 @@
-package ai.kinitro.rollout.onnx;
+package ai.kinitro.rollout.onnx.cli;
 
 import ai.kinitro.common.agent.AgentServer;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.rollout.onnx.OnnxAgent;
+import ai.kinitro.rollout.onnx.OnnxPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
