@@ -51,9 +51,16 @@ public record OnnxRunner(Path java, List<String> jvmOptions, List<String> launch
 
   /** The runner of this process: its JVM, its class path (a Spring Boot jar is started through its launcher). */
   public static OnnxRunner current() {
-    Path javaHome = Path.of(System.getProperty("java.home"));
+    return forClassPath(Path.of(System.getProperty("java.home")),
+        Objects.requireNonNullElse(System.getProperty("java.class.path"), ""));
+  }
+
+  /**
+   * The runner on the JDK at {@code javaHome} with {@code classPath}; a class path that is one
+   * Spring Boot executable jar (the evaluator's) is started through the jar's own launcher.
+   */
+  public static OnnxRunner forClassPath(Path javaHome, String classPath) {
     Path java = javaHome.resolve("bin").resolve("java");
-    String classPath = Objects.requireNonNullElse(System.getProperty("java.class.path"), "");
     List<Path> entries = new ArrayList<>();
     for (String e : classPath.split(File.pathSeparator)) {
       if (!e.isBlank()) {
