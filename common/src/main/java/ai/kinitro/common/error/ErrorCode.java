@@ -126,6 +126,12 @@ public enum ErrorCode {
   // evaluator: jobs that cannot be run as given (1450-1499)
   JOB_PAYLOAD_INVALID(1450, USER, "The queued evaluation job cannot be read as an eval_job"),
   BENCHMARK_UNSUPPORTED(1451, USER, "The job names an environment provider, environment or camera this evaluator does not have"),
+  // a miner's ONNX model as Kinitro's runner reports it (1460-1469), in its output and Act errors;
+  // the evaluator classifies them as agent faults (AGENT_FAILED_TO_START, AGENT_CALL_FAILED)
+  ONNX_MODEL_INVALID(1460, USER, "The submission's ONNX model cannot be loaded (not a valid model, or an operator onnxruntime does not support)"),
+  ONNX_MODEL_SIGNATURE_MISMATCH(1461, USER, "The ONNX model lacks the input or output the manifest names, or they are not float32 tensors"),
+  ONNX_OBSERVATION_MISMATCH(1462, USER, "The observation or the model's output does not fit the model or the action space"),
+  ONNX_INFERENCE_FAILED(1463, USER, "onnxruntime failed while running the ONNX model"),
 
   // validator and durable queue (1600)
   VALIDATOR_CONFIG_INVALID(1600, USER, "A validator setting is missing or invalid"),
@@ -187,6 +193,9 @@ public enum ErrorCode {
 
   // miner tooling (2500-2509)
   MINER_OUTPUT_FAILED(2500, INTERNAL, "The miner tool could not write its output files"),
+
+  // Kinitro's ONNX runner (2700-2749): the evaluator cannot start it (a platform fault, retried).
+  ONNX_RUNNER_UNAVAILABLE(2704, INTERNAL, "The evaluator cannot start its ONNX runner (no Java runtime or class path for it)"),
 
   // --- EXTERNAL: a system we depend on failed --------------------------------------------------
   EXTERNAL_UNAVAILABLE(3000, EXTERNAL, "A required external service is unavailable"),

@@ -88,7 +88,7 @@ class OrchestratorOnKubernetesTest {
   private Orchestrator orchestrator(Duration unschedulableGrace) {
     KubernetesProperties props = new KubernetesProperties(NAMESPACE, "agent:1", "evaluator:1", null, null, null, null, null,
         null, null, agent.port(), Duration.ofSeconds(30), unschedulableGrace, Duration.ofMillis(100), null, null, null,
-        null, null, null, "eval-test");
+        null, null, null, "eval-test", null, null);
     KubernetesAgentRuntimes runtimes = new KubernetesAgentRuntimes(client, props, Clock.systemUTC());
     return harness.orchestrator(EvaluatorHarness.props(1, Duration.ofSeconds(5)), runtimes, harness.runtimeProps()).start();
   }

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Starts an agent project the way an evaluator starts a submission: validate the manifest, package
  * the folder reproducibly, run every archive check on the package and extract it, then start the
- * extracted copy in the local sandbox and wait for its first Ping. What passes here passes the
+ * extracted copy in the local sandbox and wait for its first Ping (an {@code onnx} project: Kinitro's
+ * ONNX runner serving its model, from this tool's own Java and class path). What passes here passes the
  * evaluator's own checks, so problems show up before anything is uploaded.
  */
 public final class LocalAgentLauncher {
@@ -50,11 +51,6 @@ public final class LocalAgentLauncher {
           options.archiveLimits());
       listener.passed("archive rules: paths, links, special files, duplicates, " + options.archiveLimits().maxEntries()
           + "-entry and " + options.archiveLimits().maxUnpackedBytes() + "-byte unpacked limits");
-      if (manifest instanceof SubmissionManifest.Onnx) {
-        throw new KinitroException(ErrorCode.SUBMISSION_KIND_UNSUPPORTED, "the manifest and archive are valid, but the "
-            + "ONNX runner is not built yet: evaluators refuse 'onnx' submissions, so this agent cannot be started. "
-            + "Serve the policy from a 'command' agent (kinitro-miner init --template java or python)");
-      }
       // The agent's Unix socket lives in the run folder: keep its path well under the 108-byte limit.
       runDir = createTemp(Optional.empty(), "km-");
       LocalSandboxRuntime.Config config = LocalSandboxRuntime.Config.detect(runDir)

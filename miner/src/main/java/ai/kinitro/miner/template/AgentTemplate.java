@@ -24,8 +24,11 @@ public enum AgentTemplate {
       "requirements.txt", "requirements.txt",
       "agent.proto", "agent.proto",
       "README.md", "README.md")),
-  /** An ONNX policy for Kinitro's own runner, which is not built yet. */
-  ONNX("onnx", false, Map.of("README.md", "README.md"));
+  /**
+   * An ONNX policy served by Kinitro's own runner; {@code init} also writes a generated {@code
+   * policy.onnx} (the CartPole controller as a linear model).
+   */
+  ONNX("onnx", true, Map.of("README.md", "README.md"));
 
   private final String id;
   private final boolean runnable;

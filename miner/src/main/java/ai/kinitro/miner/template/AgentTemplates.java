@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.miner.config.MinerConfigFile;
+import ai.kinitro.rollout.onnx.OnnxModelWriter;
 import ai.kinitro.rollout.submission.SubmissionManifest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,8 @@ public final class AgentTemplates {
   public static final String DEFAULT_JAVA = "/usr/bin/java";
   private static final String RESOURCES = "/ai/kinitro/miner/template/";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** The model the onnx template starts with. */
+  public static final String ONNX_MODEL = "policy.onnx";
 
   private AgentTemplates() {}
 
@@ -54,6 +57,9 @@ public final class AgentTemplates {
     requireEmpty(root);
     Map<String, byte[]> files = new TreeMap<>();
     template.files().forEach((resource, target) -> files.put(target, resource(template, resource)));
+    if (template == AgentTemplate.ONNX) {
+      files.put(ONNX_MODEL, OnnxModelWriter.cartPolePolicy());
+    }
     String manifest = manifest(template, options) + "\n";
     files.put(SubmissionManifest.FILE_NAME, manifest.getBytes(UTF_8));
     files.put(MinerConfigFile.FILE_NAME, MinerConfigFile.template(options.competitionId(), ".")
@@ -87,7 +93,7 @@ public final class AgentTemplates {
       }
       case ONNX -> {
         m.put("kind", "onnx");
-        m.put("model", "policy.onnx");
+        m.put("model", ONNX_MODEL);
         m.put("input", "state");
         m.put("output", "action");
       }
@@ -110,9 +116,11 @@ public final class AgentTemplates {
         notes.add("Then: kinitro-miner check, kinitro-miner local-eval.");
       }
       case ONNX -> {
-        notes.add("The ONNX runner is not built yet: evaluators refuse 'onnx' submissions with "
-            + "SUBMISSION_KIND_UNSUPPORTED (1402), and check and local-eval cannot run it.");
-        notes.add("Put your model at policy.onnx; to compete today, serve it from a java or python template.");
+        notes.add("policy.onnx is a working CartPole controller (a linear model, input 'state' [batch, 4], output "
+            + "'action' [batch, 2]: the scores of push left and push right). Replace it with your own export: "
+            + "float32 input and output, named as in kinitro-agent.json.");
+        notes.add("Then: kinitro-miner check, kinitro-miner local-eval. Kinitro's ONNX runner serves the model, "
+            + "in the same sandbox evaluators use.");
       }
     }
     return notes;

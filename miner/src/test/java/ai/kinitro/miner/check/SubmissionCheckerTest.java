@@ -85,7 +85,24 @@ class SubmissionCheckerTest {
   }
 
   @Test
-  void anOnnxProjectPassesTheArchiveRulesButSaysTheRunnerIsNotBuilt() throws IOException {
+  void theOnnxTemplateStartsInKinitrosRunnerAndAnswersPing() throws IOException {
+    Path agent = tmp.resolve("agent");
+    AgentTemplates.create(agent, AgentTemplate.ONNX, AgentTemplates.Options.DEFAULT);
+    List<String> steps = new ArrayList<>();
+
+    CheckReport report = checker(LocalAgentOptions.DEFAULT).check(agent, steps::add);
+
+    boolean sandbox = LocalSandboxRuntime.Config.detect(tmp).sandboxAvailable();
+    assertThat(report.isolation()).isEqualTo(sandbox ? Isolation.SANDBOX : Isolation.PROCESS);
+    assertThat(report.agentName()).isEqualTo("kinitro-onnx-runner/1 (policy.onnx)");
+    assertThat(steps).hasSize(5);
+    assertThat(steps.getFirst()).isEqualTo("manifest kinitro-agent.json: onnx model policy.onnx (input 'state', output "
+        + "'action')");
+    assertThat(tmp.resolve("work")).isEmptyDirectory();
+  }
+
+  @Test
+  void anOnnxProjectWhoseModelIsBrokenFailsToStartWithTheRunnersCode() throws IOException {
     Path agent = tmp.resolve("agent");
     AgentTemplates.create(agent, AgentTemplate.ONNX, AgentTemplates.Options.DEFAULT);
     Files.write(agent.resolve("policy.onnx"), new byte[] {8, 1, 18, 0});
@@ -93,9 +110,10 @@ class SubmissionCheckerTest {
 
     assertThatThrownBy(() -> checker(LocalAgentOptions.DEFAULT).check(agent, steps::add))
         .isInstanceOfSatisfying(KinitroException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.SUBMISSION_KIND_UNSUPPORTED);
-          assertThat(e.getMessage()).contains("ONNX runner is not built yet");
+          assertThat(e.code()).isEqualTo(ErrorCode.AGENT_FAILED_TO_START);
+          assertThat(e.getMessage()).contains("error[1460 ONNX_MODEL_INVALID]");
         });
     assertThat(steps).hasSize(3);
+    assertThat(tmp.resolve("work")).isEmptyDirectory();
   }
 }

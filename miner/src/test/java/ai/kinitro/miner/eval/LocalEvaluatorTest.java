@@ -78,4 +78,23 @@ class LocalEvaluatorTest {
     assertThat(report.benchmarks().getFirst().framesWritten()).isEqualTo(4);
     assertThat(Files.readAllBytes(frames.resolve("step_000000_default.png"))).startsWith(0x89, 'P', 'N', 'G');
   }
+
+  @Test
+  @Tag("slow")
+  void theOnnxTemplatesGeneratedModelBalancesThePoleThroughTheRunner() {
+    Path agent = tmp.resolve("onnx-agent");
+    AgentTemplates.create(agent, AgentTemplate.ONNX, AgentTemplates.Options.DEFAULT);
+    BenchmarkDefinition cartpole = new BenchmarkDefinition("cartpole", "classic", List.of("classic/CartPole-v1"), 3, 1,
+        200, List.of("default"), 84);
+    LocalEvaluator evaluator = new LocalEvaluator(new LocalAgentLauncher(LocalAgentOptions.DEFAULT.withWorkDir(tmp.resolve("w"))
+        .withAgentLimits(LocalAgentOptions.DEFAULT.agentLimits().withStartupTimeout(Duration.ofSeconds(60)))));
+
+    LocalEvalReport report = evaluator.run(agent, List.of(cartpole), LocalEvalOptions.DEFAULT.withSeed(3).withFrames(0, 10)
+        .withBatchSize(3), new LocalEvalListener() {});
+
+    assertThat(report.completed()).isTrue();
+    var metrics = report.benchmarks().getFirst().result().metrics();
+    assertThat(metrics.totalEpisodes()).isEqualTo(3);
+    assertThat(metrics.successRate()).isEqualTo(1.0);
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.rollout.onnx.OnnxModelWriter;
 import ai.kinitro.rollout.submission.Submission;
 import ai.kinitro.rollout.submission.SubmissionManifest;
 import java.io.IOException;
@@ -44,13 +45,15 @@ class AgentTemplatesTest {
   }
 
   @Test
-  void theOnnxTemplateSaysClearlyThatTheRunnerIsNotBuilt() throws IOException {
+  void theOnnxTemplateWritesTheManifestAndAGeneratedCartPoleModel() throws IOException {
     InitResult r = AgentTemplates.create(tmp.resolve("o"), AgentTemplate.ONNX, AgentTemplates.Options.DEFAULT);
 
-    assertThat(r.template().runnable()).isFalse();
+    assertThat(r.template().runnable()).isTrue();
+    assertThat(r.files()).containsExactly("README.md", "kinitro-agent.json", "miner.toml", "policy.onnx");
     assertThat(r.manifest()).isEqualTo("{\"kind\":\"onnx\",\"model\":\"policy.onnx\",\"input\":\"state\",\"output\":\"action\"}");
-    assertThat(r.notes().getFirst()).startsWith("The ONNX runner is not built yet");
-    assertThat(Files.readString(r.folder().resolve("README.md"))).contains("**Not runnable yet.**");
+    assertThat(Files.readAllBytes(r.folder().resolve("policy.onnx"))).isEqualTo(OnnxModelWriter.cartPolePolicy());
+    assertThat(r.notes().getFirst()).startsWith("policy.onnx is a working CartPole controller");
+    assertThat(Files.readString(r.folder().resolve("README.md"))).contains("Kinitro's own runner");
   }
 
   @Test

@@ -3,6 +3,7 @@ package ai.kinitro.rollout.runtime;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.rollout.GrpcAgentClient;
+import ai.kinitro.rollout.onnx.OnnxRunner;
 import ai.kinitro.rollout.submission.Submission;
 import ai.kinitro.rollout.submission.SubmissionManifest;
 import java.io.File;
@@ -42,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * ({@link Isolation#PROCESS}), logs a WARN and reports it on {@link RunningAgent#isolation()};
  * {@link Config#requireSandbox} turns the fallback into an error. Both modes apply the {@link
  * AgentLimits} with {@code prlimit} (when present) and enforce the wall time themselves.
+ *
+ * <p>An {@code onnx} submission runs Kinitro's ONNX runner ({@link OnnxRunner}, by default the JVM
+ * and class path of this process) in exactly the same way: same sandbox, same limits, the model
+ * read-only under {@code /submission}; the runner's JDK and jars are shown read-only too, and its
+ * {@code java.io.tmpdir}, where onnxruntime extracts its native libraries, is the private {@code
+ * /tmp} (a private folder of the run directory without the sandbox).
  */
 public final class LocalSandboxRuntime implements AgentRuntime {
   private static final Logger log = LoggerFactory.getLogger(LocalSandboxRuntime.class);
@@ -68,7 +75,8 @@ public final class LocalSandboxRuntime implements AgentRuntime {
       List<Path> extraReadOnlyPaths,
       Path workDir,
       Map<String, String> environment,
-      boolean requireSandbox) {
+      boolean requireSandbox,
+      OnnxRunner onnxRunner) {
     public Config {
       Objects.requireNonNull(bwrap, "bwrap");
       Objects.requireNonNull(socat, "socat");
@@ -76,23 +84,31 @@ public final class LocalSandboxRuntime implements AgentRuntime {
       extraReadOnlyPaths = List.copyOf(extraReadOnlyPaths);
       Objects.requireNonNull(workDir, "workDir");
       environment = Map.copyOf(environment);
+      Objects.requireNonNull(onnxRunner, "onnxRunner");
     }
 
     /** Finds bwrap, socat and prlimit on PATH (and in /usr/bin). */
     public static Config detect(Path workDir) {
-      return new Config(which("bwrap"), which("socat"), which("prlimit"), List.of(), workDir, Map.of(), false);
+      return new Config(which("bwrap"), which("socat"), which("prlimit"), List.of(), workDir, Map.of(), false,
+          OnnxRunner.current());
     }
 
     public Config withExtraReadOnlyPaths(List<Path> paths) {
-      return new Config(bwrap, socat, prlimit, paths, workDir, environment, requireSandbox);
+      return new Config(bwrap, socat, prlimit, paths, workDir, environment, requireSandbox, onnxRunner);
     }
 
     public Config withoutSandbox() {
-      return new Config(Optional.empty(), Optional.empty(), prlimit, extraReadOnlyPaths, workDir, environment, false);
+      return new Config(Optional.empty(), Optional.empty(), prlimit, extraReadOnlyPaths, workDir, environment, false,
+          onnxRunner);
     }
 
     public Config requiringSandbox() {
-      return new Config(bwrap, socat, prlimit, extraReadOnlyPaths, workDir, environment, true);
+      return new Config(bwrap, socat, prlimit, extraReadOnlyPaths, workDir, environment, true, onnxRunner);
+    }
+
+    /** Starts {@code onnx} submissions with this runner instead of the one of this process. */
+    public Config withOnnxRunner(OnnxRunner runner) {
+      return new Config(bwrap, socat, prlimit, extraReadOnlyPaths, workDir, environment, requireSandbox, runner);
     }
 
     public boolean sandboxAvailable() {
@@ -121,12 +137,7 @@ public final class LocalSandboxRuntime implements AgentRuntime {
 
   @Override
   public RunningAgent start(Submission submission, AgentLimits limits) {
-    List<String> command = switch (submission.manifest()) {
-      case SubmissionManifest.Command c -> c.command();
-      case SubmissionManifest.Onnx o -> throw new KinitroException(ErrorCode.SUBMISSION_KIND_UNSUPPORTED,
-          "ONNX agents are not supported by this evaluator yet; package the policy behind a \"command\" agent "
-              + "(see docs/agents.md)");
-    };
+    OnnxRunner runner = submission.manifest() instanceof SubmissionManifest.Onnx ? config.onnxRunner().checked() : null;
     boolean sandbox = config.sandboxAvailable();
     if (!sandbox) {
       if (config.requireSandbox()) {
@@ -140,17 +151,31 @@ public final class LocalSandboxRuntime implements AgentRuntime {
       Files.createDirectories(config.workDir());
       runDir = Files.createTempDirectory(config.workDir(), "agent-");
       Files.createDirectory(runDir.resolve("sock"));
+      if (runner != null && !sandbox) {
+        Files.createDirectory(runDir.resolve("tmp"));
+      }
     } catch (IOException e) {
       throw new KinitroException(ErrorCode.AGENT_RUNTIME_FAILED, "Could not create the agent's working directory: " + e, e);
     }
     Path logFile = runDir.resolve("agent.log");
+    List<String> command = switch (submission.manifest()) {
+      case SubmissionManifest.Command c -> c.command();
+      case SubmissionManifest.Onnx o -> sandbox
+          ? runner.command("/tmp", SANDBOX_ROOT + "/" + o.model(), o.input(), o.output())
+          : runner.command(runDir.resolve("tmp").toString(), submission.root().resolve(o.model()).toString(), o.input(),
+              o.output());
+    };
+    List<Path> readOnly = new ArrayList<>(config.extraReadOnlyPaths());
+    if (runner != null) {
+      readOnly.addAll(runner.readOnlyPaths());
+    }
     List<String> argv = new ArrayList<>();
     argv.addAll(limitsPrefix(limits));
     AgentEndpoint endpoint;
     if (sandbox) {
       Path socket = runDir.resolve("sock").resolve(SOCKET_NAME);
       endpoint = new AgentEndpoint.UnixSocket(socket);
-      argv.addAll(bwrapArgs(submission.root(), runDir.resolve("sock")));
+      argv.addAll(bwrapArgs(submission.root(), runDir.resolve("sock"), readOnly));
       argv.addAll(List.of("/bin/sh", "-c",
           config.socat().orElseThrow() + " UNIX-LISTEN:" + SOCKET_DIR + "/" + SOCKET_NAME
               + ",fork,unlink-early TCP:127.0.0.1:" + SANDBOX_PORT + " & exec \"$@\"",
@@ -219,7 +244,7 @@ public final class LocalSandboxRuntime implements AgentRuntime {
         "--");
   }
 
-  private List<String> bwrapArgs(Path submissionRoot, Path socketDir) {
+  private List<String> bwrapArgs(Path submissionRoot, Path socketDir, List<Path> readOnly) {
     List<String> a = new ArrayList<>(List.of(config.bwrap().orElseThrow().toString(),
         "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
         "--ro-bind", "/usr", "/usr"));
@@ -241,7 +266,7 @@ public final class LocalSandboxRuntime implements AgentRuntime {
     a.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
         "--ro-bind", submissionRoot.toString(), SANDBOX_ROOT,
         "--bind", socketDir.toString(), SOCKET_DIR));
-    for (Path extra : config.extraReadOnlyPaths()) {
+    for (Path extra : readOnly) {
       a.addAll(List.of("--ro-bind-try", extra.toString(), extra.toString()));
     }
     a.addAll(List.of("--chdir", SANDBOX_ROOT, "--"));

@@ -13,6 +13,7 @@ import ai.kinitro.rollout.RolloutListener;
 import ai.kinitro.rollout.RolloutOptions;
 import ai.kinitro.rollout.RolloutResult;
 import ai.kinitro.rollout.TaskSpec;
+import ai.kinitro.rollout.onnx.OnnxRunner;
 import ai.kinitro.rollout.submission.Submission;
 import ai.kinitro.rollout.submission.SubmissionManifest;
 import java.io.File;
@@ -237,15 +238,19 @@ class LocalSandboxRuntimeTest {
   }
 
   @Test
-  void onnxSubmissionsAreRefusedAsUnsupportedForNow() throws IOException {
+  void anOnnxSubmissionWhoseRunnerJavaIsMissingIsAPlatformFaultAndStartsNothing() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("onnx"));
     Files.write(dir.resolve("policy.onnx"), new byte[] {0});
     Files.writeString(dir.resolve(SubmissionManifest.FILE_NAME), "{\"kind\":\"onnx\",\"model\":\"policy.onnx\"}");
     Submission sub = Submission.fromDirectory(dir);
+    OnnxRunner missing = new OnnxRunner(tmp.resolve("no-jdk/bin/java"), List.of(), List.of("-cp", "x.jar", "Main"),
+        List.of());
 
-    assertThatThrownBy(() -> new LocalSandboxRuntime(sandboxed()).start(sub, LIMITS))
-        .isInstanceOfSatisfying(KinitroException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBMISSION_KIND_UNSUPPORTED));
+    assertThatThrownBy(() -> new LocalSandboxRuntime(sandboxed().withOnnxRunner(missing)).start(sub, LIMITS))
+        .isInstanceOfSatisfying(KinitroException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.ONNX_RUNNER_UNAVAILABLE);
+          assertThat(e.code().category()).isEqualTo(ai.kinitro.common.error.ErrorCategory.INTERNAL);
+        });
   }
 
   /** The sandbox when available, and always the fallback. */

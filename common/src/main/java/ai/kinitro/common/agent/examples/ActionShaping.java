@@ -4,14 +4,14 @@ import ai.kinitro.common.agent.ActionSpace;
 import ai.kinitro.common.agent.AgentTensor;
 
 /** Turns a vector of numbers into a valid action of a given space. */
-final class ActionShaping {
+public final class ActionShaping {
   private ActionShaping() {}
 
   /**
    * Box: one value per element, clipped to the bounds, in the box's dtype. Discrete: a single value
    * is rounded; several values pick the index of the largest (argmax); the result is clamped.
    */
-  static AgentTensor toAction(ActionSpace space, double[] values) {
+  public static AgentTensor toAction(ActionSpace space, double[] values) {
     return switch (space) {
       case ActionSpace.Box box -> {
         if (values.length != box.size()) {

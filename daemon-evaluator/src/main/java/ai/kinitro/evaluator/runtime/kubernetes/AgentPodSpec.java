@@ -84,8 +84,16 @@ public final class AgentPodSpec {
     return labels;
   }
 
-  /** The pod running {@code command} (the manifest's, host and port appended). */
+  /** The pod running {@code command} (the manifest's, host and port appended) in the agent image. */
   public Pod pod(AgentJob job, String podName, List<String> command, AgentLimits limits) {
+    return pod(job, podName, props.agentImage(), command, limits);
+  }
+
+  /**
+   * The pod running {@code command} (host and port appended) in {@code image}: the agent image for
+   * a {@code command} submission, the ONNX runner's image for an {@code onnx} one.
+   */
+  public Pod pod(AgentJob job, String podName, String image, List<String> command, AgentLimits limits) {
     List<String> agentCommand = new ArrayList<>(command);
     agentCommand.addAll(List.of("--host", "0.0.0.0", "--port", Integer.toString(props.agentPort())));
     long deadline = limits.startupTimeout().plus(limits.wallTime()).plus(props.podStartTimeout()).toSeconds();
@@ -126,7 +134,7 @@ public final class AgentPodSpec {
         .build();
     Container agent = new ContainerBuilder()
         .withName(AGENT_CONTAINER)
-        .withImage(props.agentImage())
+        .withImage(image)
         .withCommand(agentCommand)
         .withWorkingDir(SUBMISSION_DIR)
         .withEnv(env(Map.of("HOME", "/tmp", "PYTHONUNBUFFERED", "1", "PYTHONDONTWRITEBYTECODE", "1")))

@@ -98,11 +98,19 @@ public final class KubernetesAgentRuntimes implements AgentRuntimes {
     return deleted.get();
   }
 
+  /** Kinitro's ONNX runner serving the submission's model, read-only under the submission folder. */
+  List<String> onnxCommand(SubmissionManifest.Onnx onnx) {
+    List<String> command = new java.util.ArrayList<>(props.onnxCommand());
+    command.addAll(List.of("--model", AgentPodSpec.SUBMISSION_DIR + "/" + onnx.model(), "--input", onnx.input(),
+        "--output", onnx.output()));
+    return command;
+  }
+
   RunningAgent start(AgentJob job, Submission submission, AgentLimits limits) {
+    String image = submission.manifest() instanceof SubmissionManifest.Onnx ? props.onnxImage() : props.agentImage();
     List<String> command = switch (submission.manifest()) {
       case SubmissionManifest.Command c -> c.command();
-      case SubmissionManifest.Onnx o -> throw new KinitroException(ErrorCode.SUBMISSION_KIND_UNSUPPORTED,
-          "ONNX agents are not supported by this evaluator yet; package the policy behind a \"command\" agent");
+      case SubmissionManifest.Onnx o -> onnxCommand(o);
     };
     String name = AgentPodSpec.podName(job, HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6));
     active.add(name);
@@ -111,7 +119,7 @@ public final class KubernetesAgentRuntimes implements AgentRuntimes {
       api("create the NetworkPolicy of " + name, () -> client.network().v1().networkPolicies()
           .inNamespace(props.namespace()).resource(spec.fetchPolicy(job, name)).create());
       api("create pod " + name, () -> client.pods().inNamespace(props.namespace())
-          .resource(spec.pod(job, name, command, limits)).create());
+          .resource(spec.pod(job, name, image, command, limits)).create());
       LOG.info("Created agent pod {} for job {} (attempt {})", name, job.jobId(), job.attempt());
       String ip;
       try (PodStartup startup = new PodStartup(client, name, props, scheduler, clock,

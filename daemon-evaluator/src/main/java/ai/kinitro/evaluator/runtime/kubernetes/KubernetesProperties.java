@@ -1,6 +1,7 @@
 package ai.kinitro.evaluator.runtime.kubernetes;
 
 import ai.kinitro.evaluator.runtime.kubernetes.cli.PodInit;
+import ai.kinitro.rollout.onnx.OnnxRunner;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -41,6 +42,11 @@ import org.springframework.util.unit.DataSize;
  * @param egressLockTimeout how long the second init container waits for egress to be locked
  * @param instance this evaluator's name on the pods it creates (the sweep deletes its own
  *     leftovers at once)
+ * @param onnxImage the image of the agent container of {@code onnx} submissions: it runs Kinitro's
+ *     ONNX runner, so it must hold the runner's Java and jars (the evaluator's own image does)
+ * @param onnxCommand how {@code onnxImage} starts the runner ({@link
+ *     ai.kinitro.rollout.onnx.cli.OnnxAgentMain}); {@code --model}, {@code --input}, {@code --output},
+ *     {@code --host} and {@code --port} are appended
  */
 @ConfigurationProperties("kinitro.evaluator.kubernetes")
 public record KubernetesProperties(
@@ -64,7 +70,9 @@ public record KubernetesProperties(
     List<String> evaluatorCidrs,
     List<String> fetchEgressCidrs,
     Duration egressLockTimeout,
-    String instance) {
+    String instance,
+    String onnxImage,
+    List<String> onnxCommand) {
   public static final String DEFAULT_NAMESPACE = "kinitro-agents";
   public static final String DEFAULT_AGENT_IMAGE = "ghcr.io/kinitro/agent-runtime:latest";
   public static final String DEFAULT_INIT_IMAGE = "ghcr.io/kinitro/evaluator:latest";
@@ -85,6 +93,16 @@ public record KubernetesProperties(
   public static final Map<String, String> DEFAULT_EVALUATOR_POD_LABELS = Map.of("app.kubernetes.io/name", "kinitro-evaluator");
   public static final List<String> DEFAULT_FETCH_EGRESS_CIDRS = List.of("0.0.0.0/0");
   public static final Duration DEFAULT_EGRESS_LOCK_TIMEOUT = Duration.ofMinutes(2);
+  public static final String DEFAULT_ONNX_IMAGE = DEFAULT_INIT_IMAGE;
+  /**
+   * The evaluator image's Java running the runner out of the evaluator's jar: the same JVM options
+   * as the local runtime, {@code java.io.tmpdir} on the pod's in-memory {@code /tmp} (onnxruntime
+   * extracts its native libraries there; the root filesystem is read-only).
+   */
+  public static final List<String> DEFAULT_ONNX_COMMAND = java.util.stream.Stream.of(
+      List.of("java"), OnnxRunner.DEFAULT_JVM_OPTIONS, List.of("-Djava.io.tmpdir=/tmp",
+          "-Dloader.main=" + OnnxRunner.MAIN_CLASS, "-cp", "/opt/kinitro/kinitro-evaluator.jar", OnnxRunner.BOOT_LAUNCHER))
+      .flatMap(List::stream).toList();
 
   public KubernetesProperties {
     namespace = orDefault(namespace, DEFAULT_NAMESPACE);
@@ -111,12 +129,14 @@ public record KubernetesProperties(
     fetchEgressCidrs = fetchEgressCidrs == null ? DEFAULT_FETCH_EGRESS_CIDRS : List.copyOf(fetchEgressCidrs);
     egressLockTimeout = positive(egressLockTimeout, DEFAULT_EGRESS_LOCK_TIMEOUT, "egress-lock-timeout");
     instance = AgentPodSpec.labelValue(orDefault(instance, hostName()));
+    onnxImage = orDefault(onnxImage, DEFAULT_ONNX_IMAGE);
+    onnxCommand = onnxCommand == null || onnxCommand.isEmpty() ? DEFAULT_ONNX_COMMAND : List.copyOf(onnxCommand);
   }
 
   /** Every default. */
   public static KubernetesProperties defaults() {
     return new KubernetesProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
   }
 
   private static String orDefault(String value, String fallback) {

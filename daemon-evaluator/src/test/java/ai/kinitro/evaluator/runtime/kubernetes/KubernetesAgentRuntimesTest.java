@@ -59,7 +59,8 @@ class KubernetesAgentRuntimesTest {
   static KubernetesProperties props(Duration unschedulableGrace, int agentPort) {
     return new KubernetesProperties(NAMESPACE, "registry.example/agent:1", "registry.example/evaluator:1", null, 10001L,
         "500m", "2", null, null, null, agentPort, Duration.ofSeconds(20), unschedulableGrace, Duration.ofMillis(100),
-        null, Duration.ofHours(1), null, List.of("10.0.0.5/32"), List.of("192.0.2.10/32"), null, "eval-test");
+        null, Duration.ofHours(1), null, List.of("10.0.0.5/32"), List.of("192.0.2.10/32"), null, "eval-test",
+        "registry.example/evaluator:1", null);
   }
 
   @BeforeEach
@@ -77,7 +78,11 @@ class KubernetesAgentRuntimesTest {
   }
 
   private CompletableFuture<RunningAgent> startInBackground(KubernetesAgentRuntimes r) {
-    return CompletableFuture.supplyAsync(() -> r.forJob(JOB).start(submission(), LIMITS),
+    return startInBackground(r, submission());
+  }
+
+  private CompletableFuture<RunningAgent> startInBackground(KubernetesAgentRuntimes r, Submission submission) {
+    return CompletableFuture.supplyAsync(() -> r.forJob(JOB).start(submission, LIMITS),
         command -> Thread.ofVirtual().name("test-start").start(command));
   }
 
@@ -210,6 +215,38 @@ class KubernetesAgentRuntimesTest {
   }
 
   @Test
+  void anOnnxSubmissionRunsKinitrosRunnerImageOnTheReadOnlyModelInTheSameHardenedPod() throws Exception {
+    Submission onnx = new Submission(tmp, new SubmissionManifest.Onnx("models/policy.onnx", "obs", "logits"));
+    CompletableFuture<RunningAgent> started = startInBackground(runtimes, onnx);
+    Pod pod = awaitPod();
+    String name = pod.getMetadata().getName();
+
+    var spec = pod.getSpec();
+    assertThat(spec.getInitContainers()).extracting("name").containsExactly("fetch-submission", "await-egress-lock");
+    var agent = spec.getContainers().getFirst();
+    assertThat(agent.getImage()).isEqualTo("registry.example/evaluator:1");
+    assertThat(agent.getCommand()).containsExactly("java", "-Xmx1g", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+        "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=/tmp",
+        "-Dloader.main=ai.kinitro.rollout.onnx.cli.OnnxAgentMain", "-cp", "/opt/kinitro/kinitro-evaluator.jar",
+        "org.springframework.boot.loader.launch.PropertiesLauncher",
+        "--model", "/workspace/submission/models/policy.onnx", "--input", "obs", "--output", "logits",
+        "--host", "0.0.0.0", "--port", "8000");
+    assertThat(agent.getWorkingDir()).isEqualTo("/workspace/submission");
+    assertThat(agent.getVolumeMounts()).extracting("mountPath", "readOnly").containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("/workspace", true), org.assertj.core.groups.Tuple.tuple("/tmp", false));
+    assertThat(agent.getResources().getLimits().get("memory").toString()).isEqualTo(Long.toString(3L << 30));
+    var sc = agent.getSecurityContext();
+    assertThat(sc.getReadOnlyRootFilesystem()).isTrue();
+    assertThat(sc.getAllowPrivilegeEscalation()).isFalse();
+    assertThat(sc.getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(policies()).singleElement().satisfies(p -> assertThat(p.getMetadata().getName()).isEqualTo(name));
+
+    setStatus(name, new PodStatusBuilder().withPhase("Failed").withReason("Evicted").withMessage("node drained").build());
+    assertThat(failureOf(started).code()).isEqualTo(ErrorCode.AGENT_POD_SETUP_FAILED);
+    eventually(() -> pods().isEmpty() && policies().isEmpty());
+  }
+
+  @Test
   void locksEgressOnceTheFetchIsDoneAndConnectsToTheRunningAgent() throws Exception {
     try (AgentServer server = AgentServer.start(PolicyAgent.ofState(obs -> new double[] {0.5}),
         new AgentServer.Options("127.0.0.1", 0));
@@ -289,7 +326,8 @@ class KubernetesAgentRuntimesTest {
   @Test
   void aPodThatNeverRunsTimesOutAndIsDeleted() throws Exception {
     KubernetesProperties quick = new KubernetesProperties(NAMESPACE, null, null, null, null, null, null, null, null, null,
-        null, Duration.ofMillis(500), null, Duration.ofMillis(100), null, null, null, null, null, null, "eval-test");
+        null, Duration.ofMillis(500), null, Duration.ofMillis(100), null, null, null, null, null, null, "eval-test", null,
+        null);
     try (KubernetesAgentRuntimes r = new KubernetesAgentRuntimes(client, quick, Clock.systemUTC())) {
       KinitroException failure = failureOf(startInBackground(r));
       assertThat(failure.code()).isEqualTo(ErrorCode.AGENT_POD_START_TIMEOUT);
