@@ -24,12 +24,13 @@ class EvaluatorWiringTest {
   void withADatabaseTheOrchestratorStartsWithTheContextAndStopsWithIt(TestDatabase db) {
     Orchestrator orchestrator;
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EvaluatorApplication.class).properties(
-        "server.port=0",
         "kinitro.evaluator.database.url=" + db.jdbcUrl(),
         "kinitro.evaluator.database.username=" + db.user(),
         "kinitro.evaluator.database.password=" + db.password(),
         "kinitro.evaluator.runtime.work-dir=" + tmp,
-        "kinitro.evaluator.orchestrator.concurrency=2").run()) {
+        "kinitro.evaluator.orchestrator.concurrency=2")
+        // A command-line argument: builder properties rank below application.properties' fixed 8092.
+        .run("--server.port=0")) {
       orchestrator = context.getBean(Orchestrator.class);
       assertThat(context.getBean(JobQueue.class).stats("evaluation").ready()).isZero();
       var health = context.getBean("evaluator", HealthIndicator.class).health();
