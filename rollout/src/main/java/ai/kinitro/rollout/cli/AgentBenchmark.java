@@ -54,7 +54,8 @@ public final class AgentBenchmark {
         samples = Integer.parseInt(args[i + 1]);
       }
     }
-    System.out.printf("JVM %s, %d cores%n%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+    System.out.printf("JVM %s, %d cores, load average at start: %s%n%n", Runtime.version(),
+        Runtime.getRuntime().availableProcessors(), loadAverage());
     latency(samples);
     System.out.println();
     throughput();
@@ -71,10 +72,11 @@ public final class AgentBenchmark {
     byte[] resp = response.toByteArray();
     System.out.printf("## Round trip of one Act (request %d bytes, response %d bytes), %d samples each%n%n",
         req.length, resp.length, samples);
-    System.out.println("| transport | p50 (µs) | p99 (µs) | mean (µs) |");
-    System.out.println("|---|---:|---:|---:|");
+    System.out.println("| transport | p50 (µs) | p99 (µs) | mean (µs) | p50 / raw p50 |");
+    System.out.println("|---|---:|---:|---:|---:|");
 
     long[] raw = rawTcp(req.length, resp.length, samples);
+    rawP50 = percentile(raw, 0.5);
     row("raw TCP ping-pong (same bytes)", raw);
 
     PolicyAgent agent = PolicyAgent.ofState(obs -> new double[] {1});
@@ -97,12 +99,28 @@ public final class AgentBenchmark {
     }
   }
 
-  private static void row(String name, long[] nanos) {
+  private static long rawP50;
+
+  private static long percentile(long[] nanos, double p) {
     long[] s = nanos.clone();
     Arrays.sort(s);
-    double mean = Arrays.stream(s).average().orElse(0);
-    System.out.printf("| %s | %.1f | %.1f | %.1f |%n", name, s[s.length / 2] / 1e3, s[(int) (s.length * 0.99)] / 1e3,
-        mean / 1e3);
+    return s[(int) (s.length * p)];
+  }
+
+  private static void row(String name, long[] nanos) {
+    double mean = Arrays.stream(nanos).average().orElse(0);
+    long p50 = percentile(nanos, 0.5);
+    System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f |%n", name, p50 / 1e3, percentile(nanos, 0.99) / 1e3, mean / 1e3,
+        (double) p50 / rawP50);
+  }
+
+  private static String loadAverage() {
+    try {
+      return String.join(" ", java.util.Arrays.asList(
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ")).subList(0, 3));
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static long[] time(int samples, Runnable call) {
