@@ -158,6 +158,7 @@ public final class GrpcAgentClient implements AgentClient {
   public Tensor act(AgentStep step, Duration timeout) {
     ActRequest request = request(step);
     ActResponse response = null;
+    long start = System.nanoTime();
     if (streaming) {
       ActStreamResponse r = onStream("Act", ActStreamRequest.newBuilder().setAct(request).build(), timeout);
       if (r != null) {
@@ -168,7 +169,7 @@ public final class GrpcAgentClient implements AgentClient {
       }
     }
     if (response == null) {
-      response = call("Act", () -> stub(timeout).act(request));
+      response = call("Act", () -> stub(remaining(timeout, start)).act(request));
     }
     return EnvTensors.fromProto(response.getAction());
   }
@@ -181,6 +182,7 @@ public final class GrpcAgentClient implements AgentClient {
     }
     ActBatchRequest request = b.build();
     ActBatchResponse r = null;
+    long start = System.nanoTime();
     if (streaming) {
       ActStreamResponse answer = onStream("ActBatch", ActStreamRequest.newBuilder().setBatch(request).build(), timeout);
       if (answer != null) {
@@ -191,7 +193,7 @@ public final class GrpcAgentClient implements AgentClient {
       }
     }
     if (r == null) {
-      r = call("ActBatch", () -> stub(timeout).actBatch(request));
+      r = call("ActBatch", () -> stub(remaining(timeout, start)).actBatch(request));
     }
     if (r.getActionsCount() != steps.size()) {
       throw new KinitroException(ErrorCode.AGENT_INVALID_ACTION,
@@ -224,6 +226,12 @@ public final class GrpcAgentClient implements AgentClient {
       }
       throw e;
     }
+  }
+
+  /** What is left of {@code timeout} since {@code start} (after finding out the agent has no ActStream). */
+  private static Duration remaining(Duration timeout, long start) {
+    Duration left = timeout.minusNanos(System.nanoTime() - start);
+    return left.isNegative() || left.isZero() ? Duration.ofNanos(1) : left;
   }
 
   private KinitroException wrongKind(String name, ActStreamResponse r) {
