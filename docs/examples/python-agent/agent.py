@@ -79,13 +79,25 @@ class Agent(agent_pb2_grpc.AgentServiceServicer):
         # One observation per episode running in parallel; answer in the same order.
         return agent_pb2.ActBatchResponse(actions=[self._act(r) for r in request.requests])
 
+    def ActStream(self, request_iterator, context):
+        # Optional, faster: the evaluator sends every step (or batch) on this one stream and waits
+        # for each answer before sending the next. Answer each request once, in order, with the
+        # same kind. Without this method the evaluator falls back to Act/ActBatch.
+        for request in request_iterator:
+            if request.HasField("batch"):
+                yield agent_pb2.ActStreamResponse(batch=self.ActBatch(request.batch, context))
+            else:
+                yield agent_pb2.ActStreamResponse(act=self.Act(request.act, context))
+
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     args, _ = parser.parse_known_args()  # ignore options a newer evaluator may add
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=1),
+    # ActStream keeps one worker busy for the whole run, so Reset and Ping need a second one. The
+    # evaluator still sends one call at a time: Reset and the steps never run concurrently.
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2),
                          options=[("grpc.max_receive_message_length", 128 * 1024 * 1024)])
     agent_pb2_grpc.add_AgentServiceServicer_to_server(Agent(), server)
     server.add_insecure_port(f"{args.host}:{args.port}")

@@ -7,6 +7,9 @@ import ai.kinitro.common.agent.TaskInfo;
 import ai.kinitro.common.agent.v1.ActBatchRequest;
 import ai.kinitro.common.agent.v1.ActBatchResponse;
 import ai.kinitro.common.agent.v1.ActRequest;
+import ai.kinitro.common.agent.v1.ActResponse;
+import ai.kinitro.common.agent.v1.ActStreamRequest;
+import ai.kinitro.common.agent.v1.ActStreamResponse;
 import ai.kinitro.common.agent.v1.AgentServiceGrpc;
 import ai.kinitro.common.agent.v1.Observation;
 import ai.kinitro.common.agent.v1.PingRequest;
@@ -34,33 +37,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An {@link AgentClient} over gRPC. Every call carries its timeout as the gRPC deadline; a failed
- * call becomes an agent fault through {@link AgentStatus#fromStatus}, and every tensor the agent
- * sends back is validated.
+ * An {@link AgentClient} over gRPC. Steps go on one long-lived {@code ActStream} when the agent
+ * implements it (it saves the per-call headers, trailers and stream set-up of unary calls); the
+ * first ActStream answered UNIMPLEMENTED switches this client to unary {@code Act}/{@code ActBatch}
+ * for good. Unary calls carry their timeout as the gRPC deadline; on the stream each answer is
+ * timed by the client, which cancels the stream when one is late. A failed call becomes an agent
+ * fault through {@link AgentStatus#fromStatus}, and every tensor the agent sends back is validated.
  */
 public final class GrpcAgentClient implements AgentClient {
   private static final Logger log = LoggerFactory.getLogger(GrpcAgentClient.class);
 
+  /** How steps travel. */
+  public enum ActPath {
+    /** On one {@code ActStream}, falling back to unary calls if the agent does not implement it. */
+    STREAM_WHEN_SUPPORTED,
+    /** Unary {@code Act}/{@code ActBatch} only. */
+    UNARY
+  }
+
   private final ManagedChannel channel;
   private final AgentServiceGrpc.AgentServiceBlockingStub stub;
   private final Runnable onClose;
+  private boolean streaming;
+  private ActStreamCall stream;
 
-  private GrpcAgentClient(ManagedChannel channel, Runnable onClose) {
+  private GrpcAgentClient(ManagedChannel channel, Runnable onClose, ActPath path) {
     this.channel = Objects.requireNonNull(channel, "channel");
     this.onClose = onClose;
+    this.streaming = Objects.requireNonNull(path, "path") == ActPath.STREAM_WHEN_SUPPORTED;
     this.stub = AgentServiceGrpc.newBlockingStub(channel).withMaxInboundMessageSize(AgentServer.MAX_MESSAGE_BYTES);
   }
 
   /** Uses a channel built elsewhere (e.g. in-process in tests); closing the client shuts it down. */
   public static GrpcAgentClient over(ManagedChannel channel) {
-    return new GrpcAgentClient(channel, () -> {});
+    return over(channel, ActPath.STREAM_WHEN_SUPPORTED);
+  }
+
+  /** As {@link #over(ManagedChannel)}, choosing how steps travel. */
+  public static GrpcAgentClient over(ManagedChannel channel, ActPath path) {
+    return new GrpcAgentClient(channel, () -> {}, path);
   }
 
   /** Plain-text gRPC over TCP. */
   public static GrpcAgentClient tcp(String host, int port) {
+    return tcp(host, port, ActPath.STREAM_WHEN_SUPPORTED);
+  }
+
+  /** Plain-text gRPC over TCP, choosing how steps travel. */
+  public static GrpcAgentClient tcp(String host, int port, ActPath path) {
     ManagedChannel ch = NettyChannelBuilder.forAddress(host, port).usePlaintext()
         .maxInboundMessageSize(AgentServer.MAX_MESSAGE_BYTES).build();
-    return new GrpcAgentClient(ch, () -> {});
+    return new GrpcAgentClient(ch, () -> {}, path);
   }
 
   /** Plain-text gRPC over a Unix domain socket (Linux epoll transport). */
@@ -73,7 +100,7 @@ public final class GrpcAgentClient implements AgentClient {
     ManagedChannel ch = NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
         .eventLoopGroup(group).channelType(EpollDomainSocketChannel.class).usePlaintext()
         .maxInboundMessageSize(AgentServer.MAX_MESSAGE_BYTES).build();
-    return new GrpcAgentClient(ch, () -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS));
+    return new GrpcAgentClient(ch, () -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS), ActPath.STREAM_WHEN_SUPPORTED);
   }
 
   private AgentServiceGrpc.AgentServiceBlockingStub stub(Duration timeout) {
@@ -119,9 +146,32 @@ public final class GrpcAgentClient implements AgentClient {
     call("Reset", () -> stub(timeout).reset(AgentMessages.toProto(task)));
   }
 
+  /**
+   * Whether steps currently go on {@code ActStream}: true until the agent answered it with
+   * UNIMPLEMENTED, false from the start for {@link ActPath#UNARY}.
+   */
+  public boolean streaming() {
+    return streaming;
+  }
+
   @Override
   public Tensor act(AgentStep step, Duration timeout) {
-    return EnvTensors.fromProto(call("Act", () -> stub(timeout).act(request(step))).getAction());
+    ActRequest request = request(step);
+    ActResponse response = null;
+    long start = System.nanoTime();
+    if (streaming) {
+      ActStreamResponse r = onStream("Act", ActStreamRequest.newBuilder().setAct(request).build(), timeout);
+      if (r != null) {
+        if (!r.hasAct()) {
+          throw wrongKind("Act", r);
+        }
+        response = r.getAct();
+      }
+    }
+    if (response == null) {
+      response = call("Act", () -> stub(remaining(timeout, start)).act(request));
+    }
+    return EnvTensors.fromProto(response.getAction());
   }
 
   @Override
@@ -130,7 +180,21 @@ public final class GrpcAgentClient implements AgentClient {
     for (AgentStep s : steps) {
       b.addRequests(request(s));
     }
-    ActBatchResponse r = call("ActBatch", () -> stub(timeout).actBatch(b.build()));
+    ActBatchRequest request = b.build();
+    ActBatchResponse r = null;
+    long start = System.nanoTime();
+    if (streaming) {
+      ActStreamResponse answer = onStream("ActBatch", ActStreamRequest.newBuilder().setBatch(request).build(), timeout);
+      if (answer != null) {
+        if (!answer.hasBatch()) {
+          throw wrongKind("ActBatch", answer);
+        }
+        r = answer.getBatch();
+      }
+    }
+    if (r == null) {
+      r = call("ActBatch", () -> stub(remaining(timeout, start)).actBatch(request));
+    }
     if (r.getActionsCount() != steps.size()) {
       throw new KinitroException(ErrorCode.AGENT_INVALID_ACTION,
           "The agent answered ActBatch with " + r.getActionsCount() + " actions for " + steps.size() + " steps");
@@ -140,6 +204,42 @@ public final class GrpcAgentClient implements AgentClient {
       actions.add(EnvTensors.fromProto(t));
     }
     return actions;
+  }
+
+  /**
+   * Sends one request on the stream (opening it if needed) and returns its answer, or null when the
+   * agent has no ActStream (this client then uses unary calls from now on; the time spent finding
+   * out is one round trip).
+   */
+  private ActStreamResponse onStream(String name, ActStreamRequest request, Duration timeout) {
+    if (stream == null || !stream.usable()) {
+      stream = ActStreamCall.open(channel);
+    }
+    try {
+      return stream.exchange(name, request, timeout);
+    } catch (KinitroException e) {
+      stream = null;
+      if (ActStreamCall.isUnimplemented(e)) {
+        log.info("The agent does not implement ActStream; using unary Act/ActBatch");
+        streaming = false;
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** What is left of {@code timeout} since {@code start} (after finding out the agent has no ActStream). */
+  private static Duration remaining(Duration timeout, long start) {
+    Duration left = timeout.minusNanos(System.nanoTime() - start);
+    return left.isNegative() || left.isZero() ? Duration.ofNanos(1) : left;
+  }
+
+  private KinitroException wrongKind(String name, ActStreamResponse r) {
+    stream.cancel();
+    stream = null;
+    return new KinitroException(ErrorCode.AGENT_CALL_FAILED, "The agent answered " + name + " on ActStream with "
+        + (r.getKindCase() == ActStreamResponse.KindCase.KIND_NOT_SET ? "an empty message" : "a " + r.getKindCase().name().toLowerCase(java.util.Locale.ROOT) + " answer")
+        + "; each answer must be of the same kind as its request");
   }
 
   static ActRequest request(AgentStep step) {
@@ -160,6 +260,10 @@ public final class GrpcAgentClient implements AgentClient {
 
   @Override
   public void close() {
+    if (stream != null) {
+      stream.cancel();
+      stream = null;
+    }
     channel.shutdownNow();
     try {
       channel.awaitTermination(5, TimeUnit.SECONDS);

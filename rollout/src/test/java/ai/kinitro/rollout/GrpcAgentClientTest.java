@@ -16,7 +16,10 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class GrpcAgentClientTest {
   private static final Duration T = Duration.ofSeconds(5);
@@ -41,13 +44,136 @@ class GrpcAgentClientTest {
       viaInProcessGrpc = engine.run(RolloutEngineTest.SPEC, c, options, RolloutListener.NONE);
     }
     RolloutResult viaTcp;
-    try (AgentServer s = AgentServer.start(RolloutEngineTest.rightMover(), new AgentServer.Options("127.0.0.1", 0));
-        GrpcAgentClient c = GrpcAgentClient.tcp("127.0.0.1", s.port())) {
-      viaTcp = engine.run(RolloutEngineTest.SPEC, c, options.withBatchSize(1), RolloutListener.NONE);
+    RolloutResult viaTcpUnary;
+    try (AgentServer s = AgentServer.start(RolloutEngineTest.rightMover(), new AgentServer.Options("127.0.0.1", 0))) {
+      try (GrpcAgentClient c = GrpcAgentClient.tcp("127.0.0.1", s.port())) {
+        viaTcp = engine.run(RolloutEngineTest.SPEC, c, options.withBatchSize(1), RolloutListener.NONE);
+        assertThat(c.streaming()).isTrue();
+      }
+      try (GrpcAgentClient c = GrpcAgentClient.tcp("127.0.0.1", s.port(), GrpcAgentClient.ActPath.UNARY)) {
+        viaTcpUnary = engine.run(RolloutEngineTest.SPEC, c, options.withBatchSize(1), RolloutListener.NONE);
+      }
     }
 
     assertThat(viaInProcessGrpc).isEqualTo(direct);
     assertThat(viaTcp).isEqualTo(direct);
+    assertThat(viaTcpUnary).isEqualTo(direct);
+  }
+
+  @Test
+  void anAgentWithoutActStreamIsServedWithUnaryCallsAndGivesTheSameResult() {
+    RolloutEngine engine = new RolloutEngine(GoalEnvironment.registry(), RolloutEngineTest.FIXED);
+    RolloutResult direct = engine.run(RolloutEngineTest.SPEC, new InProcessAgentClient(RolloutEngineTest.rightMover()),
+        RolloutOptions.DEFAULT, RolloutListener.NONE);
+    for (int batch : new int[] {1, 4}) {
+      String name = InProcessServerBuilder.generateName();
+      io.grpc.Server unaryOnly = RawAgents.unaryOnly(name, RolloutEngineTest.rightMover());
+      try (GrpcAgentClient c = client(name)) {
+        RolloutResult r = engine.run(RolloutEngineTest.SPEC, c, RolloutOptions.DEFAULT.withBatchSize(batch), RolloutListener.NONE);
+
+        assertThat(r).isEqualTo(direct);
+        assertThat(c.streaming()).isFalse();
+      } finally {
+        unaryOnly.shutdownNow();
+      }
+    }
+  }
+
+  /** An agent whose act blocks until released (counting its calls), like a hung model. */
+  private static final class HangingAgent implements Agent {
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger calls = new AtomicInteger();
+    private final int hangOnCall;
+
+    HangingAgent(int hangOnCall) {
+      this.hangOnCall = hangOnCall;
+    }
+
+    @Override
+    public void reset(TaskInfo task) {}
+
+    @Override
+    public AgentTensor act(Step step) {
+      if (calls.incrementAndGet() == hangOnCall) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return AgentTensor.vector(-1f);
+      }
+      return AgentTensor.vector(step.step());
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void aHungAgentOnActStreamTimesOutAfterTheDefaultCallTimeoutAndTheRunFailsWithATimeout() {
+    HangingAgent hung = new HangingAgent(3);
+    RolloutEngine engine = new RolloutEngine(GoalEnvironment.registry(), RolloutEngineTest.FIXED);
+    try (AgentServer s = AgentServer.start(hung, new AgentServer.Options("127.0.0.1", 0));
+        GrpcAgentClient c = GrpcAgentClient.tcp("127.0.0.1", s.port())) {
+      try {
+        RolloutResult r = engine.run(RolloutEngineTest.SPEC, c, RolloutOptions.DEFAULT, RolloutListener.NONE);
+
+        assertThat(RolloutOptions.DEFAULT.callTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(r.completed()).isFalse();
+        assertThat(r.failure().orElseThrow().code()).isEqualTo(ErrorCode.AGENT_TIMEOUT);
+        assertThat(c.streaming()).isTrue();
+        assertThat(hung.calls.get()).isEqualTo(3);
+      } finally {
+        hung.release.countDown();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void afterATimeoutOnActStreamTheNextStepGoesOnANewStreamAndGetsItsOwnAnswer() {
+    HangingAgent hung = new HangingAgent(1);
+    try (AgentServer s = AgentServer.start(hung, new AgentServer.Options("127.0.0.1", 0));
+        GrpcAgentClient c = GrpcAgentClient.tcp("127.0.0.1", s.port())) {
+      assertThatThrownBy(() -> c.act(new AgentStep(0, 0, Map.of()), Duration.ofMillis(200)))
+          .isInstanceOfSatisfying(KinitroException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AGENT_TIMEOUT));
+      hung.release.countDown();
+
+      Tensor next = c.act(new AgentStep(0, 7, Map.of()), T);
+
+      assertThat(next).isEqualTo(Tensor.float32(7f));
+      assertThat(c.streaming()).isTrue();
+    }
+  }
+
+  @Test
+  void anAgentThatFailsOnActStreamIsAnAgentFaultAndTheNextStepOpensANewStream() {
+    Agent failingOnce = new Agent() {
+      private boolean failed;
+
+      @Override
+      public void reset(TaskInfo task) {}
+
+      @Override
+      public AgentTensor act(Step step) {
+        if (!failed) {
+          failed = true;
+          throw new IllegalStateException("model not loaded");
+        }
+        return AgentTensor.vector(step.step());
+      }
+    };
+    try (AgentServer s = AgentServer.start(failingOnce, new AgentServer.Options("127.0.0.1", 0));
+        GrpcAgentClient c = GrpcAgentClient.tcp("127.0.0.1", s.port())) {
+      assertThatThrownBy(() -> c.act(new AgentStep(0, 0, Map.of()), T))
+          .isInstanceOfSatisfying(KinitroException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.AGENT_CALL_FAILED);
+            assertThat(e.getMessage()).isEqualTo(
+                "The agent answered Act with INTERNAL: IllegalStateException: model not loaded (agent reported INTERNAL_ERROR/"
+                    + ErrorCode.INTERNAL_ERROR.number() + ")");
+          });
+
+      assertThat(c.act(new AgentStep(0, 3, Map.of()), T)).isEqualTo(Tensor.float32(3f));
+      assertThat(c.streaming()).isTrue();
+    }
   }
 
   @Test

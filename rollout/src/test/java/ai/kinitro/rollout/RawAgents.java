@@ -1,10 +1,13 @@
 package ai.kinitro.rollout;
 
+import ai.kinitro.common.agent.AgentMessages;
 import ai.kinitro.common.agent.v1.ActBatchRequest;
 import ai.kinitro.common.agent.v1.ActBatchResponse;
 import ai.kinitro.common.agent.v1.ActRequest;
 import ai.kinitro.common.agent.v1.ActResponse;
 import ai.kinitro.common.agent.v1.AgentServiceGrpc;
+import ai.kinitro.common.agent.v1.ResetRequest;
+import ai.kinitro.common.agent.v1.ResetResponse;
 import ai.kinitro.common.agent.v1.DType;
 import ai.kinitro.common.agent.v1.Tensor;
 import com.google.protobuf.ByteString;
@@ -33,6 +36,41 @@ final class RawAgents {
         @Override
         public void actBatch(ActBatchRequest request, StreamObserver<ActBatchResponse> out) {
           out.onNext(ActBatchResponse.newBuilder().addActions(good).build());
+          out.onCompleted();
+        }
+      }).build().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A correct agent that implements only the unary calls, like an agent generated from the
+   * protocol before ActStream existed: ActStream answers UNIMPLEMENTED.
+   */
+  static Server unaryOnly(String name, ai.kinitro.common.agent.Agent agent) {
+    try {
+      return InProcessServerBuilder.forName(name).addService(new AgentServiceGrpc.AgentServiceImplBase() {
+        @Override
+        public void reset(ResetRequest request, StreamObserver<ResetResponse> out) {
+          agent.reset(AgentMessages.fromProto(request));
+          out.onNext(ResetResponse.getDefaultInstance());
+          out.onCompleted();
+        }
+
+        @Override
+        public void act(ActRequest request, StreamObserver<ActResponse> out) {
+          out.onNext(ActResponse.newBuilder().setAction(AgentMessages.toProto(agent.act(AgentMessages.fromProto(request)))).build());
+          out.onCompleted();
+        }
+
+        @Override
+        public void actBatch(ActBatchRequest request, StreamObserver<ActBatchResponse> out) {
+          ActBatchResponse.Builder b = ActBatchResponse.newBuilder();
+          for (ActRequest r : request.getRequestsList()) {
+            b.addActions(AgentMessages.toProto(agent.act(AgentMessages.fromProto(r))));
+          }
+          out.onNext(b.build());
           out.onCompleted();
         }
       }).build().start();

@@ -4,6 +4,8 @@ import ai.kinitro.common.agent.v1.ActBatchRequest;
 import ai.kinitro.common.agent.v1.ActBatchResponse;
 import ai.kinitro.common.agent.v1.ActRequest;
 import ai.kinitro.common.agent.v1.ActResponse;
+import ai.kinitro.common.agent.v1.ActStreamRequest;
+import ai.kinitro.common.agent.v1.ActStreamResponse;
 import ai.kinitro.common.agent.v1.AgentServiceGrpc;
 import ai.kinitro.common.agent.v1.PingRequest;
 import ai.kinitro.common.agent.v1.PingResponse;
@@ -53,43 +55,94 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
 
   @Override
   public void act(ActRequest request, StreamObserver<ActResponse> out) {
-    answer(out, "Act", () -> {
-      Step step = AgentMessages.fromProto(request);
-      AgentTensor action;
-      synchronized (lock) {
-        action = agent.act(step);
-      }
-      if (action == null) {
-        throw new KinitroException(ErrorCode.AGENT_INVALID_ACTION, "The agent returned no action");
-      }
-      return ActResponse.newBuilder().setAction(AgentMessages.toProto(action)).build();
-    });
+    answer(out, "Act", () -> act(request));
   }
 
   @Override
   public void actBatch(ActBatchRequest request, StreamObserver<ActBatchResponse> out) {
-    answer(out, "ActBatch", () -> {
-      List<Step> steps = new ArrayList<>(request.getRequestsCount());
-      for (ActRequest r : request.getRequestsList()) {
-        steps.add(AgentMessages.fromProto(r));
-      }
-      List<AgentTensor> actions;
-      synchronized (lock) {
-        actions = agent.actBatch(steps);
-      }
-      if (actions == null || actions.size() != steps.size()) {
-        throw new KinitroException(ErrorCode.AGENT_INVALID_ACTION, "The agent returned "
-            + (actions == null ? "no" : actions.size()) + " actions for " + steps.size() + " steps");
-      }
-      ActBatchResponse.Builder b = ActBatchResponse.newBuilder();
-      for (AgentTensor a : actions) {
-        if (a == null) {
-          throw new KinitroException(ErrorCode.AGENT_INVALID_ACTION, "The agent returned a null action in a batch");
+    answer(out, "ActBatch", () -> actBatch(request));
+  }
+
+  /**
+   * Act and ActBatch on one stream: every request is answered with one response of the same kind,
+   * in order, by the same code as the unary calls. The first failure ends the stream with the
+   * status the unary call would have returned; requests after it are ignored.
+   */
+  @Override
+  public StreamObserver<ActStreamRequest> actStream(StreamObserver<ActStreamResponse> out) {
+    return new StreamObserver<>() {
+      private boolean failed;
+
+      @Override
+      public void onNext(ActStreamRequest request) {
+        if (failed) {
+          return;
         }
-        b.addActions(AgentMessages.toProto(a));
+        ActStreamResponse response;
+        String call = request.getKindCase() == ActStreamRequest.KindCase.BATCH ? "ActStream/batch" : "ActStream/act";
+        try {
+          response = switch (request.getKindCase()) {
+            case ACT -> ActStreamResponse.newBuilder().setAct(act(request.getAct())).build();
+            case BATCH -> ActStreamResponse.newBuilder().setBatch(actBatch(request.getBatch())).build();
+            case KIND_NOT_SET -> throw new KinitroException(ErrorCode.INVALID_ARGUMENT,
+                "An ActStream request holds neither a step nor a batch");
+          };
+        } catch (RuntimeException | Error e) {
+          failed = true;
+          log.warn("{} failed: {}", call, e.toString());
+          out.onError(AgentStatus.toStatus(e));
+          return;
+        }
+        out.onNext(response);
       }
-      return b.build();
-    });
+
+      @Override
+      public void onError(Throwable t) {
+        // The evaluator cancelled the stream (a late answer, or the run ended): nothing to answer.
+      }
+
+      @Override
+      public void onCompleted() {
+        if (!failed) {
+          out.onCompleted();
+        }
+      }
+    };
+  }
+
+  private ActResponse act(ActRequest request) {
+    Step step = AgentMessages.fromProto(request);
+    AgentTensor action;
+    synchronized (lock) {
+      action = agent.act(step);
+    }
+    if (action == null) {
+      throw new KinitroException(ErrorCode.AGENT_INVALID_ACTION, "The agent returned no action");
+    }
+    return ActResponse.newBuilder().setAction(AgentMessages.toProto(action)).build();
+  }
+
+  private ActBatchResponse actBatch(ActBatchRequest request) {
+    List<Step> steps = new ArrayList<>(request.getRequestsCount());
+    for (ActRequest r : request.getRequestsList()) {
+      steps.add(AgentMessages.fromProto(r));
+    }
+    List<AgentTensor> actions;
+    synchronized (lock) {
+      actions = agent.actBatch(steps);
+    }
+    if (actions == null || actions.size() != steps.size()) {
+      throw new KinitroException(ErrorCode.AGENT_INVALID_ACTION, "The agent returned "
+          + (actions == null ? "no" : actions.size()) + " actions for " + steps.size() + " steps");
+    }
+    ActBatchResponse.Builder b = ActBatchResponse.newBuilder();
+    for (AgentTensor a : actions) {
+      if (a == null) {
+        throw new KinitroException(ErrorCode.AGENT_INVALID_ACTION, "The agent returned a null action in a batch");
+      }
+      b.addActions(AgentMessages.toProto(a));
+    }
+    return b.build();
   }
 
   private static <T> void answer(StreamObserver<T> out, String call, Supplier<T> body) {

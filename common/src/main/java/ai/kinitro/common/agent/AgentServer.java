@@ -106,7 +106,7 @@ public final class AgentServer implements AutoCloseable {
    * Starts the agent on TCP {@code options.host():options.port()} (port 0 picks a free one). Calls
    * run on the transport's thread ({@code directExecutor}): the agent is called one call at a time
    * anyway, and skipping the hand-off to a thread pool roughly halves the round trip and removes
-   * most of its tail (docs/benchmarks-agent.md).
+   * most of its tail (docs/benchmarks.md).
    */
   public static AgentServer start(Agent agent, Options options) {
     return start(agent, NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()))

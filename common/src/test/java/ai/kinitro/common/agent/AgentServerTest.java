@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.kinitro.common.agent.v1.ActBatchRequest;
 import ai.kinitro.common.agent.v1.ActBatchResponse;
 import ai.kinitro.common.agent.v1.ActRequest;
+import ai.kinitro.common.agent.v1.ActResponse;
+import ai.kinitro.common.agent.v1.ActStreamRequest;
+import ai.kinitro.common.agent.v1.ActStreamResponse;
 import ai.kinitro.common.agent.v1.AgentServiceGrpc;
 import ai.kinitro.common.agent.v1.DType;
 import ai.kinitro.common.agent.v1.Observation;
@@ -21,9 +24,11 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +177,70 @@ class AgentServerTest {
         ch.shutdownNow();
       }
     }
+  }
+
+  /** Collects what the agent sends back on one ActStream. */
+  private static final class StreamAnswers implements StreamObserver<ActStreamResponse> {
+    final List<ActStreamResponse> answers = new ArrayList<>();
+    final CompletableFuture<Status> closed = new CompletableFuture<>();
+
+    @Override
+    public void onNext(ActStreamResponse value) {
+      answers.add(value);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      closed.complete(Status.fromThrowable(t));
+    }
+
+    @Override
+    public void onCompleted() {
+      closed.complete(Status.OK);
+    }
+  }
+
+  @Test
+  void actStreamAnswersStepsAndBatchesInOrderOnOneStream() throws Exception {
+    StreamAnswers out = new StreamAnswers();
+    StreamObserver<ActStreamRequest> in = AgentServiceGrpc.newStub(channel).actStream(out);
+
+    in.onNext(ActStreamRequest.newBuilder().setAct(act(0, 1, 1f, 2f)).build());
+    in.onNext(ActStreamRequest.newBuilder().setBatch(ActBatchRequest.newBuilder()
+        .addRequests(act(0, 2, 3f)).addRequests(act(1, 0, 4f))).build());
+    in.onNext(ActStreamRequest.newBuilder().setAct(act(1, 1, 5f)).build());
+    in.onCompleted();
+
+    assertThat(out.closed.get(5, TimeUnit.SECONDS)).isEqualTo(Status.OK);
+    assertThat(out.answers).containsExactly(
+        ActStreamResponse.newBuilder().setAct(ActResponse.newBuilder()
+            .setAction(AgentMessages.toProto(AgentTensor.float64(new int[] {2}, 1, 3)))).build(),
+        ActStreamResponse.newBuilder().setBatch(ActBatchResponse.newBuilder()
+            .addActions(AgentMessages.toProto(AgentTensor.float64(new int[] {2}, 2, 3)))
+            .addActions(AgentMessages.toProto(AgentTensor.float64(new int[] {2}, 0, 4)))).build(),
+        ActStreamResponse.newBuilder().setAct(ActResponse.newBuilder()
+            .setAction(AgentMessages.toProto(AgentTensor.float64(new int[] {2}, 1, 5)))).build());
+    assertThat(agent.batchSizes).containsExactly(2);
+  }
+
+  @Test
+  void aFailureOnActStreamEndsTheStreamWithTheStatusUnaryActWouldReturn() throws Exception {
+    ActRequest bad = ActRequest.newBuilder().setObservation(Observation.newBuilder().putTensors("state",
+        Tensor.newBuilder().setDtype(DType.DTYPE_FLOAT32).addShape(3).setData(ByteString.copyFrom(new byte[5])).build()))
+        .build();
+    StreamAnswers out = new StreamAnswers();
+    StreamObserver<ActStreamRequest> in = AgentServiceGrpc.newStub(channel).actStream(out);
+
+    in.onNext(ActStreamRequest.newBuilder().setAct(act(0, 0, 1f)).build());
+    in.onNext(ActStreamRequest.newBuilder().setAct(bad).build());
+    in.onNext(ActStreamRequest.newBuilder().setAct(act(0, 1, 1f)).build());
+
+    Status status = out.closed.get(5, TimeUnit.SECONDS);
+    assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(out.answers).hasSize(1);
+    StatusRuntimeException unary = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+        () -> stub.act(bad));
+    assertThat(status.getDescription()).isEqualTo(unary.getStatus().getDescription());
   }
 
   @Test

@@ -359,7 +359,16 @@ public final class BackendLink implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    http.close();
+    // HttpClient.close() waits for every exchange and WebSocket to finish, with no bound: a socket
+    // still opening when a failed start-up stops the link kept it (and the context) waiting forever.
+    http.shutdownNow();
+    try {
+      if (!http.awaitTermination(Duration.ofSeconds(5))) {
+        LOG.warn("The backend HTTP client did not terminate within 5 s; going on");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     httpExecutor.shutdownNow();
   }
 }

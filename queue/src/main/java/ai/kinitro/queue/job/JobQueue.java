@@ -128,6 +128,12 @@ public final class JobQueue {
              created_at, finished_at
       FROM kq_job WHERE queue_name = ? AND job_id = ?""";
 
+  private static final String LOCK_UNFINISHED = """
+      SELECT payload FROM kq_job WHERE queue_name = ? AND job_id = ? AND state IN ('READY', 'RUNNING') FOR UPDATE""";
+
+  private static final String REPLACE_PAYLOAD = """
+      UPDATE kq_job SET payload = ? WHERE queue_name = ? AND job_id = ? AND state IN ('READY', 'RUNNING')""";
+
   private static final String PURGE = "DELETE FROM kq_job WHERE state = 'DONE' AND finished_at < ?";
 
   private final DataSource dataSource;
@@ -479,6 +485,43 @@ public final class JobQueue {
       }
     } catch (SQLException e) {
       throw failure("reading job " + id, e);
+    }
+  }
+
+  /**
+   * The payload of a job that has not finished (waiting or running), locked until the caller's
+   * transaction ends so that {@link #replacePayload} can change it without a concurrent writer in
+   * between. Empty when the job is unknown, done or parked.
+   */
+  public Optional<String> lockUnfinishedPayload(Connection connection, String queue, String id) {
+    try (PreparedStatement s = connection.prepareStatement(LOCK_UNFINISHED)) {
+      s.setString(1, queue);
+      s.setString(2, id);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("locking job " + id, e);
+    }
+  }
+
+  /**
+   * Replaces the payload of a job that has not finished, inside the caller's transaction. Nothing
+   * else changes: not its state, attempts or place in the queue, and not the version a running
+   * owner's writes are checked against (the owner keeps working with the payload it claimed; a
+   * later claim, e.g. a retry, reads the new one).
+   *
+   * @return false if the job is unknown, done or parked (nothing was written)
+   */
+  public boolean replacePayload(Connection connection, String queue, String id, String payload) {
+    Objects.requireNonNull(payload, "payload");
+    try (PreparedStatement s = connection.prepareStatement(REPLACE_PAYLOAD)) {
+      s.setString(1, payload);
+      s.setString(2, queue);
+      s.setString(3, id);
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw failure("replacing the payload of job " + id, e);
     }
   }
 

@@ -11,6 +11,7 @@ import ai.kinitro.queue.RetryPolicy;
 import ai.kinitro.queue.SettableClock;
 import ai.kinitro.queue.TestTables;
 import ai.kinitro.testsupport.postgres.WithPostgres;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,10 +28,12 @@ class JobQueueTest {
   private static final RetryPolicy RETRY = new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 2.0);
 
   private final SettableClock clock = new SettableClock(T0);
+  private final DataSource dataSource;
   private final JobQueue queue;
   private final String name;
 
   JobQueueTest(DataSource dataSource, TestInfo test) {
+    this.dataSource = dataSource;
     QueueSchema.migrate(dataSource);
     TestTables.truncate(dataSource);
     this.queue = new JobQueue(dataSource, clock, RETRY);
@@ -44,6 +47,52 @@ class JobQueueTest {
 
     List<ClaimedJob> claimed = queue.claim(name, "owner-a", 10);
     assertThat(claimed).extracting(ClaimedJob::payload).containsExactly("{\"a\":1}");
+  }
+
+  @Test
+  void aWaitingJobsPayloadCanBeReplacedAndTheNextClaimReadsTheNewOne() throws Exception {
+    queue.enqueue(NewJob.of(name, "j1", "old"));
+    JobRecord before = queue.find(name, "j1").orElseThrow();
+
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      assertThat(queue.lockUnfinishedPayload(c, name, "j1")).contains("old");
+      assertThat(queue.replacePayload(c, name, "j1", "new")).isTrue();
+      c.commit();
+    }
+
+    assertThat(queue.find(name, "j1")).contains(before);
+    assertThat(queue.claim(name, "owner-a", 10)).extracting(ClaimedJob::payload).containsExactly("new");
+  }
+
+  @Test
+  void aRunningJobsPayloadIsReplacedWithoutBreakingItsOwnersClaim() throws Exception {
+    queue.enqueue(NewJob.of(name, "j1", "old"));
+    ClaimedJob first = queue.claim(name, "owner-a", 1).getFirst();
+
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(queue.replacePayload(c, name, "j1", "new")).isTrue();
+    }
+    queue.fail(first, "artifact URL expired", true);
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(queue.claim(name, "owner-b", 1)).extracting(ClaimedJob::payload).containsExactly("new");
+  }
+
+  @Test
+  void theUnfinishedPayloadOfADoneParkedOrUnknownJobIsNotThereAndNotReplaced() throws Exception {
+    queue.enqueue(NewJob.of(name, "done", "p"));
+    queue.complete(queue.claim(name, "owner-a", 1).getFirst());
+    queue.enqueue(NewJob.of(name, "parked", "p"));
+    queue.fail(queue.claim(name, "owner-a", 1).getFirst(), "broken", false);
+
+    try (Connection c = dataSource.getConnection()) {
+      for (String id : List.of("done", "parked", "unknown")) {
+        assertThat(queue.lockUnfinishedPayload(c, name, id)).isEmpty();
+        assertThat(queue.replacePayload(c, name, id, "new")).isFalse();
+      }
+    }
+    assertThat(queue.find(name, "done").orElseThrow().state()).isEqualTo(JobState.DONE);
   }
 
   @Test

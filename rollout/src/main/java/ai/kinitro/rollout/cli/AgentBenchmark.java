@@ -11,23 +11,14 @@ import ai.kinitro.rollout.AgentStep;
 import ai.kinitro.rollout.BenchmarkSpec;
 import ai.kinitro.rollout.EnvTensors;
 import ai.kinitro.rollout.GrpcAgentClient;
+import ai.kinitro.rollout.GrpcAgentClient.ActPath;
 import ai.kinitro.rollout.InProcessAgentClient;
 import ai.kinitro.rollout.RolloutEngine;
 import ai.kinitro.rollout.RolloutListener;
 import ai.kinitro.rollout.RolloutOptions;
 import ai.kinitro.rollout.RolloutResult;
 import ai.kinitro.rollout.TaskSpec;
-import io.grpc.CallOptions;
-import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
-import io.grpc.Server;
-import io.grpc.ServerServiceDefinition;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.ProtoUtils;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.ServerCalls;
-import io.grpc.stub.StreamObserver;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,15 +32,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Measures the agent path: (1) round-trip latency of one unbatched Act over gRPC on loopback TCP
- * beside a raw TCP ping-pong of the same request and response bytes, and beside the same message
- * on a bidirectional gRPC stream; (2) rollout throughput on classic/CartPole-v1 with the same
- * policy called in-process and over gRPC, for batch sizes 1, 8 and 64. Prints Markdown.
+ * Measures the agent path: (1) round-trip latency of one unbatched step over gRPC on loopback TCP,
+ * as a unary Act and on ActStream, beside a raw TCP ping-pong of the same request and response
+ * bytes; (2) rollout throughput on classic/CartPole-v1 with the same policy called in-process and
+ * over gRPC (unary and ActStream), for batch sizes 1, 8 and 64. Prints Markdown.
  *
  * <p>{@code AgentBenchmark [--samples N]} (default 30000 round trips per transport).
  */
@@ -66,7 +54,8 @@ public final class AgentBenchmark {
         samples = Integer.parseInt(args[i + 1]);
       }
     }
-    System.out.printf("JVM %s, %d cores%n%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+    System.out.printf("JVM %s, %d cores, load average at start: %s%n%n", Runtime.version(),
+        Runtime.getRuntime().availableProcessors(), loadAverage());
     latency(samples);
     System.out.println();
     throughput();
@@ -83,38 +72,55 @@ public final class AgentBenchmark {
     byte[] resp = response.toByteArray();
     System.out.printf("## Round trip of one Act (request %d bytes, response %d bytes), %d samples each%n%n",
         req.length, resp.length, samples);
-    System.out.println("| transport | p50 (µs) | p99 (µs) | mean (µs) |");
-    System.out.println("|---|---:|---:|---:|");
+    System.out.println("| transport | p50 (µs) | p99 (µs) | mean (µs) | p50 / raw p50 |");
+    System.out.println("|---|---:|---:|---:|---:|");
 
     long[] raw = rawTcp(req.length, resp.length, samples);
+    rawP50 = percentile(raw, 0.5);
     row("raw TCP ping-pong (same bytes)", raw);
 
     PolicyAgent agent = PolicyAgent.ofState(obs -> new double[] {1});
     agent.reset(new ai.kinitro.common.agent.TaskInfo("t", ENV, "", 0, new ai.kinitro.common.agent.ActionSpace.Discrete(2, 0), 500));
     try (AgentServer server = AgentServer.start(agent, NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)));
-        GrpcAgentClient client = GrpcAgentClient.tcp("127.0.0.1", portOf(server))) {
-      long[] unary = time(samples, () -> client.act(step, T));
-      row("gRPC unary Act, server calls handed to a thread pool (grpc default)", unary);
+        GrpcAgentClient client = GrpcAgentClient.tcp("127.0.0.1", server.port(), ActPath.UNARY)) {
+      row("gRPC unary Act, server calls handed to a thread pool (grpc default)", time(samples, () -> client.act(step, T)));
     }
-    try (AgentServer server = AgentServer.start(agent, new AgentServer.Options("127.0.0.1", 0));
-        GrpcAgentClient client = GrpcAgentClient.tcp("127.0.0.1", server.port())) {
-      long[] unary = time(samples, () -> client.act(step, T));
-      row("gRPC unary Act (SDK server: directExecutor; evaluator client)", unary);
+    try (AgentServer server = AgentServer.start(agent, new AgentServer.Options("127.0.0.1", 0))) {
+      try (GrpcAgentClient client = GrpcAgentClient.tcp("127.0.0.1", server.port(), ActPath.UNARY)) {
+        row("gRPC unary Act (SDK server, evaluator client)", time(samples, () -> client.act(step, T)));
+      }
+      try (GrpcAgentClient client = GrpcAgentClient.tcp("127.0.0.1", server.port())) {
+        long[] stream = time(samples, () -> client.act(step, T));
+        if (!client.streaming()) {
+          throw new IllegalStateException("the SDK server should implement ActStream");
+        }
+        row("gRPC ActStream (SDK server, evaluator client)", stream);
+      }
     }
-    long[] stream = grpcStream(request, response, samples);
-    row("gRPC bidirectional stream, same messages", stream);
   }
 
-  private static int portOf(AgentServer server) {
-    return server.port();
+  private static long rawP50;
+
+  private static long percentile(long[] nanos, double p) {
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    return s[(int) (s.length * p)];
   }
 
   private static void row(String name, long[] nanos) {
-    long[] s = nanos.clone();
-    Arrays.sort(s);
-    double mean = Arrays.stream(s).average().orElse(0);
-    System.out.printf("| %s | %.1f | %.1f | %.1f |%n", name, s[s.length / 2] / 1e3, s[(int) (s.length * 0.99)] / 1e3,
-        mean / 1e3);
+    double mean = Arrays.stream(nanos).average().orElse(0);
+    long p50 = percentile(nanos, 0.5);
+    System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f |%n", name, p50 / 1e3, percentile(nanos, 0.99) / 1e3, mean / 1e3,
+        (double) p50 / rawP50);
+  }
+
+  private static String loadAverage() {
+    try {
+      return String.join(" ", java.util.Arrays.asList(
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ")).subList(0, 3));
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static long[] time(int samples, Runnable call) {
@@ -169,61 +175,6 @@ public final class AgentBenchmark {
     }
   }
 
-  private static long[] grpcStream(ActRequest request, ActResponse response, int samples) throws Exception {
-    MethodDescriptor<ActRequest, ActResponse> method = MethodDescriptor.<ActRequest, ActResponse>newBuilder()
-        .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
-        .setFullMethodName(MethodDescriptor.generateFullMethodName("kinitro.bench.v1.Bench", "ActStream"))
-        .setRequestMarshaller(ProtoUtils.marshaller(ActRequest.getDefaultInstance()))
-        .setResponseMarshaller(ProtoUtils.marshaller(ActResponse.getDefaultInstance()))
-        .build();
-    ServerServiceDefinition service = ServerServiceDefinition.builder("kinitro.bench.v1.Bench")
-        .addMethod(method, ServerCalls.asyncBidiStreamingCall(out -> new StreamObserver<ActRequest>() {
-          @Override
-          public void onNext(ActRequest value) {
-            out.onNext(ActResponse.newBuilder().setAction(response.getAction()).build());
-          }
-
-          @Override
-          public void onError(Throwable t) {}
-
-          @Override
-          public void onCompleted() {
-            out.onCompleted();
-          }
-        })).build();
-    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(service).build().start();
-    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-    try {
-      BlockingQueue<ActResponse> answers = new ArrayBlockingQueue<>(1);
-      StreamObserver<ActRequest> requests = ClientCalls.asyncBidiStreamingCall(channel.newCall(method, CallOptions.DEFAULT),
-          new StreamObserver<>() {
-            @Override
-            public void onNext(ActResponse value) {
-              answers.add(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {}
-
-            @Override
-            public void onCompleted() {}
-          });
-      long[] result = time(samples, () -> {
-        requests.onNext(request);
-        try {
-          answers.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
-      requests.onCompleted();
-      return result;
-    } finally {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-      server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Rollout throughput
 
@@ -245,12 +196,15 @@ public final class AgentBenchmark {
       measure(engine, spec, options, new InProcessAgentClient(PolicyAgent.ofState(PolicyAgent.CART_POLE)));
       String[] inProcess = measure(engine, spec, options, new InProcessAgentClient(PolicyAgent.ofState(PolicyAgent.CART_POLE)));
       System.out.printf("| %d | %d | in-process | %s |%n", batch, episodes, String.join(" | ", inProcess));
-      try (AgentServer server = AgentServer.start(PolicyAgent.ofState(PolicyAgent.CART_POLE),
-          new AgentServer.Options("127.0.0.1", 0));
-          GrpcAgentClient client = GrpcAgentClient.tcp("127.0.0.1", server.port())) {
-        measure(engine, spec, options, client);
-        String[] grpc = measure(engine, spec, options, client);
-        System.out.printf("| %d | %d | gRPC loopback | %s |%n", batch, episodes, String.join(" | ", grpc));
+      for (ActPath path : ActPath.values()) {
+        try (AgentServer server = AgentServer.start(PolicyAgent.ofState(PolicyAgent.CART_POLE),
+            new AgentServer.Options("127.0.0.1", 0));
+            GrpcAgentClient client = GrpcAgentClient.tcp("127.0.0.1", server.port(), path)) {
+          measure(engine, spec, options, client);
+          String[] grpc = measure(engine, spec, options, client);
+          System.out.printf("| %d | %d | gRPC loopback, %s | %s |%n", batch, episodes,
+              path == ActPath.UNARY ? "unary" : "ActStream", String.join(" | ", grpc));
+        }
       }
     }
   }
