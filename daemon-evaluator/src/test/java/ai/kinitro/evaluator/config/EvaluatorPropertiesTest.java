@@ -151,12 +151,13 @@ class EvaluatorPropertiesTest {
         Map.entry("kinitro.evaluator.kubernetes.egress-lock-timeout", "30s"),
         Map.entry("kinitro.evaluator.kubernetes.instance", "eval-b"),
         Map.entry("kinitro.evaluator.kubernetes.onnx-image", "o:1"),
-        Map.entry("kinitro.evaluator.kubernetes.onnx-command", "/opt/jdk/bin/java,-cp,/opt/runner.jar,Runner")));
+        Map.entry("kinitro.evaluator.kubernetes.onnx-command", "/opt/jdk/bin/java,-cp,/opt/runner.jar,Runner"),
+        Map.entry("kinitro.evaluator.kubernetes.watch-pods", "false")));
     assertThat(p).isEqualTo(new KubernetesProperties("ns", "a:1", "i:1", List.of("/bin/pod-init"), 1000L, "250m", "1",
         DataSize.ofGigabytes(1), DataSize.ofGigabytes(3), DataSize.ofMegabytes(64), 9000, Duration.ofMinutes(1),
         Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofHours(4), Map.of("app", "eval"),
         List.of("10.1.0.0/16"), List.of("203.0.113.7/32"), Duration.ofSeconds(30), "eval-b", "o:1",
-        List.of("/opt/jdk/bin/java", "-cp", "/opt/runner.jar", "Runner")));
+        List.of("/opt/jdk/bin/java", "-cp", "/opt/runner.jar", "Runner"), false));
   }
 
   @Test

@@ -47,6 +47,8 @@ import org.springframework.util.unit.DataSize;
  * @param onnxCommand how {@code onnxImage} starts the runner ({@link
  *     ai.kinitro.rollout.onnx.cli.OnnxAgentMain}); {@code --model}, {@code --input}, {@code --output},
  *     {@code --host} and {@code --port} are appended
+ * @param watchPods watch a starting pod for prompt events (default true); false relies on the
+ *     {@code poll-interval} poll alone, for API servers or proxies that handle watches badly
  */
 @ConfigurationProperties("kinitro.evaluator.kubernetes")
 public record KubernetesProperties(
@@ -72,7 +74,8 @@ public record KubernetesProperties(
     Duration egressLockTimeout,
     String instance,
     String onnxImage,
-    List<String> onnxCommand) {
+    List<String> onnxCommand,
+    Boolean watchPods) {
   public static final String DEFAULT_NAMESPACE = "kinitro-agents";
   public static final String DEFAULT_AGENT_IMAGE = "ghcr.io/kinitro/agent-runtime:latest";
   public static final String DEFAULT_INIT_IMAGE = "ghcr.io/kinitro/evaluator:latest";
@@ -131,12 +134,13 @@ public record KubernetesProperties(
     instance = AgentPodSpec.labelValue(orDefault(instance, hostName()));
     onnxImage = orDefault(onnxImage, DEFAULT_ONNX_IMAGE);
     onnxCommand = onnxCommand == null || onnxCommand.isEmpty() ? DEFAULT_ONNX_COMMAND : List.copyOf(onnxCommand);
+    watchPods = watchPods == null || watchPods;
   }
 
   /** Every default. */
   public static KubernetesProperties defaults() {
     return new KubernetesProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null);
   }
 
   private static String orDefault(String value, String fallback) {

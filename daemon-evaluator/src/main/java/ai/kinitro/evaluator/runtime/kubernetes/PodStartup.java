@@ -67,7 +67,7 @@ final class PodStartup implements AutoCloseable {
   /** Starts watching; the future completes with the pod IP or fails with a classified fault. */
   synchronized CompletableFuture<String> start() {
     try {
-      watch = client.pods().inNamespace(namespace).withName(podName).watch(new Watcher<>() {
+      watch = !props.watchPods() ? null : client.pods().inNamespace(namespace).withName(podName).watch(new Watcher<>() {
         @Override
         public void eventReceived(Action action, Pod pod) {
           // Never work on the client's dispatch thread: the look may call the API (egress lock)

@@ -60,7 +60,7 @@ class KubernetesAgentRuntimesTest {
     return new KubernetesProperties(NAMESPACE, "registry.example/agent:1", "registry.example/evaluator:1", null, 10001L,
         "500m", "2", null, null, null, agentPort, Duration.ofSeconds(20), unschedulableGrace, Duration.ofMillis(100),
         null, Duration.ofHours(1), null, List.of("10.0.0.5/32"), List.of("192.0.2.10/32"), null, "eval-test",
-        "registry.example/evaluator:1", null);
+        "registry.example/evaluator:1", null, null);
   }
 
   @BeforeEach
@@ -327,7 +327,7 @@ class KubernetesAgentRuntimesTest {
   void aPodThatNeverRunsTimesOutAndIsDeleted() throws Exception {
     KubernetesProperties quick = new KubernetesProperties(NAMESPACE, null, null, null, null, null, null, null, null, null,
         null, Duration.ofMillis(500), null, Duration.ofMillis(100), null, null, null, null, null, null, "eval-test", null,
-        null);
+        null, null);
     try (KubernetesAgentRuntimes r = new KubernetesAgentRuntimes(client, quick, Clock.systemUTC())) {
       KinitroException failure = failureOf(startInBackground(r));
       assertThat(failure.code()).isEqualTo(ErrorCode.AGENT_POD_START_TIMEOUT);
