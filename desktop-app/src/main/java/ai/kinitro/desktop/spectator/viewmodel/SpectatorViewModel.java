@@ -76,6 +76,8 @@ public final class SpectatorViewModel implements AutoCloseable {
   private final ReadOnlyStringWrapper replayNote = new ReadOnlyStringWrapper("");
   private final ObjectProperty<StepInfo> selectedStep = new SimpleObjectProperty<>();
   private final ObservableList<FrameView> frames = FXCollections.observableArrayList();
+  /** One read-only view, kept: a listener on a view that is dropped would stop hearing changes. */
+  private final ObservableList<FrameView> framesView = FXCollections.unmodifiableObservableList(frames);
   private final ReadOnlyStringWrapper stepNote = new ReadOnlyStringWrapper("");
   private final BooleanBinding canPreviousStep;
   private final BooleanBinding canNextStep;
@@ -173,7 +175,7 @@ public final class SpectatorViewModel implements AutoCloseable {
 
   /** One entry per camera of the selected step: its image, or why there is none. */
   public ObservableList<FrameView> frames() {
-    return FXCollections.unmodifiableObservableList(frames);
+    return framesView;
   }
 
   /** Where the replay is ("Step 10 · 2 of 3 logged steps"), and whether that step has frames. */
