@@ -252,16 +252,17 @@ public final class SpectatorPage implements Page {
     Label stepNote = new Label();
     stepNote.setId("dashboard-step-note");
     stepNote.textProperty().bind(model.stepNoteProperty());
-    HBox controls = new HBox(6, previous, play, next, stepNote);
+    stepNote.setWrapText(true);
+    stepNote.setMaxWidth(FRAME_WIDTH);
+    HBox controls = new HBox(6, previous, play, next);
     controls.setAlignment(Pos.CENTER_LEFT);
 
     FlowPane frames = new FlowPane(8, 8);
     frames.setId("dashboard-frames");
-    frames.setPrefWrapLength(2 * FRAME_WIDTH + 8);
     model.frames().addListener((ListChangeListener<FrameView>) c -> showFrames(frames, model.frames()));
     showFrames(frames, model.frames());
-    VBox replay = new VBox(6, controls, frames);
-    replay.setMinWidth(2 * FRAME_WIDTH + 16);
+    VBox replay = new VBox(6, controls, stepNote, frames);
+    replay.setMinWidth(FRAME_WIDTH + 8);
 
     HBox stepsAndFrames = new HBox(8, steps, replay);
     HBox.setHgrow(steps, Priority.ALWAYS);
@@ -270,6 +271,8 @@ public final class SpectatorPage implements Page {
 
   /** One tile per camera: its name and its image, or why there is none. */
   private static void showFrames(FlowPane pane, List<FrameView> frames) {
+    // Up to two cameras side by side; more wrap below.
+    pane.setPrefWrapLength(Math.clamp(frames.size(), 1, 2) * (FRAME_WIDTH + 8));
     pane.getChildren().setAll(frames.stream().map(f -> {
       Label camera = new Label(f.camera());
       camera.getStyleClass().add(Styles.TEXT_SMALL);
