@@ -96,7 +96,8 @@ public final class KinitroDesktopApp extends Application {
       BackendSession session = new BackendSession(http, BackendApi.DEFAULT_TIMEOUT, model.selectedProfileProperty().get());
       RealtimeClient realtime = new RealtimeClient(http, tasks.uiExecutor(), RealtimeClient.DEFAULT_INITIAL_BACKOFF,
           RealtimeClient.DEFAULT_MAX_BACKOFF);
-      SpectatorViewModel spectator = new SpectatorViewModel(session::api, realtime, tasks);
+      SpectatorViewModel spectator = new SpectatorViewModel(session::api,
+          new ai.kinitro.desktop.api.HttpFrameLoader(http, BackendApi.DEFAULT_TIMEOUT), realtime, tasks);
       MinerWizardViewModel wizard = new MinerWizardViewModel(miner, session::api, session::backendUrl, realtime, tasks,
           walletsDir);
       AdminViewModel admin = new AdminViewModel(session::api, tasks, realtime, model.canUseAdmin());

@@ -24,12 +24,15 @@ class ResultController {
   private final ResultRepository results;
   private final EpisodeRepository episodes;
   private final ResultLogsService logs;
+  private final FrameUrls frames;
 
-  ResultController(JdbcAggregateOperations template, ResultRepository results, EpisodeRepository episodes, ResultLogsService logs) {
+  ResultController(JdbcAggregateOperations template, ResultRepository results, EpisodeRepository episodes, ResultLogsService logs,
+      FrameUrls frames) {
     this.template = template;
     this.results = results;
     this.episodes = episodes;
     this.logs = logs;
+    this.frames = frames;
   }
 
   @GetMapping("/results")
@@ -99,13 +102,13 @@ class ResultController {
   }
 
   @GetMapping("/episodes/{id}/steps")
-  @Operation(summary = "Logged steps of an episode, in step order")
+  @Operation(summary = "Logged steps of an episode, in step order; frames in this backend's vault bucket get a signed URL")
   Page<EpisodeStepView> steps(@PathVariable long id, @RequestParam(required = false) Integer limit, @RequestParam(required = false) Long offset) {
     if (!episodes.existsById(id)) {
       throw new KinitroException(ErrorCode.NOT_FOUND, "No episode with id " + id);
     }
     return Filters.where().eq("episodeId", id)
         .page(template, EpisodeStep.class, Sort.by(Sort.Direction.ASC, "step"), Paging.of(limit, offset))
-        .map(EpisodeStepView::of);
+        .map(s -> EpisodeStepView.of(s, frames));
   }
 }

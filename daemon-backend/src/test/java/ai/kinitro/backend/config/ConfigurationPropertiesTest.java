@@ -85,10 +85,13 @@ class ConfigurationPropertiesTest {
   @Test
   void resultLogsDefaultsAndKeys() {
     assertThat(bind("kinitro.results", ai.kinitro.backend.result.ResultLogsProperties.class, Map.of()))
-        .isEqualTo(new ai.kinitro.backend.result.ResultLogsProperties(Duration.ofHours(6)));
-    assertThat(bind("kinitro.results", ai.kinitro.backend.result.ResultLogsProperties.class, Map.of("kinitro.results.log-url-ttl", "1h")))
-        .isEqualTo(new ai.kinitro.backend.result.ResultLogsProperties(Duration.ofHours(1)));
+        .isEqualTo(new ai.kinitro.backend.result.ResultLogsProperties(Duration.ofHours(6), Duration.ofHours(1)));
+    assertThat(bind("kinitro.results", ai.kinitro.backend.result.ResultLogsProperties.class, Map.of("kinitro.results.log-url-ttl", "1h",
+        "kinitro.results.frame-url-ttl", "7d")))
+        .isEqualTo(new ai.kinitro.backend.result.ResultLogsProperties(Duration.ofHours(1), Duration.ofDays(7)));
     assertThatThrownBy(() -> bind("kinitro.results", ai.kinitro.backend.result.ResultLogsProperties.class,
         Map.of("kinitro.results.log-url-ttl", "8d"))).hasStackTraceContaining("at most 7 days");
+    assertThatThrownBy(() -> bind("kinitro.results", ai.kinitro.backend.result.ResultLogsProperties.class,
+        Map.of("kinitro.results.frame-url-ttl", "0s"))).hasStackTraceContaining("kinitro.results.frame-url-ttl must be positive");
   }
 }

@@ -34,7 +34,7 @@ class ResultLogsServiceTest {
     when(vault.config()).thenReturn(new VaultConfig(URI.create("http://127.0.0.1:1"), "us-east-1", "vault", "access", "secret",
         true, false, null, null, null, null, null, null));
     when(vault.presignDownload(any(), any())).thenThrow(new KinitroException(ErrorCode.VAULT_UNAVAILABLE, "signing failed"));
-    ResultLogsService service = new ResultLogsService(results, mock(JdbcTemplate.class), vault, new ResultLogsProperties(null));
+    ResultLogsService service = new ResultLogsService(results, mock(JdbcTemplate.class), vault, new ResultLogsProperties(null, null));
 
     assertThatThrownBy(() -> service.ofResult(7))
         .isInstanceOfSatisfying(KinitroException.class, e -> org.assertj.core.api.Assertions.assertThat(e.code())

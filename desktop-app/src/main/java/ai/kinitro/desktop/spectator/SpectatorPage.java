@@ -15,10 +15,16 @@ import ai.kinitro.desktop.api.WeightsInfo;
 import ai.kinitro.desktop.chart.ChartStyler;
 import ai.kinitro.desktop.chart.EpisodeChart;
 import ai.kinitro.desktop.shell.Page;
+import ai.kinitro.desktop.spectator.viewmodel.FrameView;
 import ai.kinitro.desktop.spectator.viewmodel.JobProgress;
 import ai.kinitro.desktop.spectator.viewmodel.SpectatorViewModel;
 import atlantafx.base.theme.Styles;
+import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,21 +32,26 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
-import javafx.scene.image.Image;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The spectator dashboard. Left: competitions with their leaders, the leaders, the weights. Right:
  * live jobs, the submission leaderboard (select a row to chart it), the live episode chart of the
- * selected submission, and its episode replays. Only binds to {@link SpectatorViewModel}.
+ * selected submission, and its episode replays (steps beside their frames, one per camera, with
+ * previous/next and play). Only binds to {@link SpectatorViewModel}.
  */
 public final class SpectatorPage implements Page {
+  static final double FRAME_WIDTH = 168;
+  static final Duration PLAY_INTERVAL = Duration.millis(200);
   private final SpectatorViewModel model;
   private final ChartStyler styler;
   private Node view;
@@ -192,22 +203,98 @@ public final class SpectatorPage implements Page {
     column(steps, "Reward", s -> number(s.reward()));
     column(steps, "Action", s -> s.action().toString());
     column(steps, "Done", s -> s.done() ? "done" : s.truncated() ? "truncated" : "");
+    column(steps, "Frames", s -> s.observationRefs().isEmpty() ? "" : s.hasFrames() ? Integer.toString(
+        (int) s.observationRefs().stream().filter(f -> f.url().isPresent()).count()) : "no URL");
     column(steps, "Info", s -> s.info().toString());
-    steps.setPrefHeight(140);
-    ImageView frame = new ImageView();
-    frame.setId("dashboard-frame");
-    frame.setFitWidth(160);
-    frame.setPreserveRatio(true);
-    steps.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> frame.setImage(
-        now == null ? null : now.observationRefs().stream().flatMap(f -> f.url().stream()).findFirst()
-            .map(url -> new Image(url, true)).orElse(null)));
+    steps.setPrefHeight(180);
+    steps.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+      if (now != null) {
+        model.selectedStepProperty().set(now);
+      }
+    });
+    model.selectedStepProperty().addListener((obs, old, now) -> {
+      if (now != null && steps.getSelectionModel().getSelectedItem() != now) {
+        steps.getSelectionModel().select(now);
+        steps.scrollTo(now);
+      }
+    });
     Label note = new Label();
     note.setId("dashboard-replay-note");
     note.setWrapText(true);
     note.textProperty().bind(model.replayNoteProperty());
-    HBox stepsAndFrame = new HBox(8, steps, frame);
+
+    Button previous = new Button("◀");
+    previous.setId("dashboard-step-previous");
+    previous.disableProperty().bind(model.canPreviousStep().not());
+    previous.setOnAction(e -> model.previousStep());
+    Button next = new Button("▶");
+    next.setId("dashboard-step-next");
+    next.disableProperty().bind(model.canNextStep().not());
+    next.setOnAction(e -> model.nextStep());
+    ToggleButton play = new ToggleButton("Play");
+    play.setId("dashboard-step-play");
+    Timeline player = new Timeline(new KeyFrame(PLAY_INTERVAL, e -> {
+      if (model.canNextStep().get()) {
+        model.nextStep();
+      } else {
+        play.setSelected(false);
+      }
+    }));
+    player.setCycleCount(Animation.INDEFINITE);
+    play.selectedProperty().addListener((obs, old, on) -> {
+      if (on) {
+        player.play();
+      } else {
+        player.stop();
+      }
+    });
+    play.disableProperty().bind(model.canNextStep().not().and(play.selectedProperty().not()));
+    Label stepNote = new Label();
+    stepNote.setId("dashboard-step-note");
+    stepNote.textProperty().bind(model.stepNoteProperty());
+    stepNote.setWrapText(true);
+    stepNote.setMaxWidth(FRAME_WIDTH);
+    HBox controls = new HBox(6, previous, play, next);
+    controls.setAlignment(Pos.CENTER_LEFT);
+
+    FlowPane frames = new FlowPane(8, 8);
+    frames.setId("dashboard-frames");
+    model.frames().addListener((ListChangeListener<FrameView>) c -> showFrames(frames, model.frames()));
+    showFrames(frames, model.frames());
+    VBox replay = new VBox(6, controls, stepNote, frames);
+    replay.setMinWidth(FRAME_WIDTH + 8);
+
+    HBox stepsAndFrames = new HBox(8, steps, replay);
     HBox.setHgrow(steps, Priority.ALWAYS);
-    return section("Episode replay", new VBox(6, episodes, note, stepsAndFrame));
+    return section("Episode replay", new VBox(6, episodes, note, stepsAndFrames));
+  }
+
+  /** One tile per camera: its name and its image, or why there is none. */
+  private static void showFrames(FlowPane pane, List<FrameView> frames) {
+    // Up to two cameras side by side; more wrap below.
+    pane.setPrefWrapLength(Math.clamp(frames.size(), 1, 2) * (FRAME_WIDTH + 8));
+    pane.getChildren().setAll(frames.stream().map(f -> {
+      Label camera = new Label(f.camera());
+      camera.getStyleClass().add(Styles.TEXT_SMALL);
+      Node content;
+      if (f.image().isPresent()) {
+        ImageView image = new ImageView(f.image().get().image());
+        image.setId("dashboard-frame-" + f.camera());
+        image.setFitWidth(FRAME_WIDTH);
+        image.setPreserveRatio(true);
+        content = image;
+      } else {
+        Label message = new Label(f.message());
+        message.setId("dashboard-frame-message-" + f.camera());
+        message.setWrapText(true);
+        message.setMaxWidth(FRAME_WIDTH);
+        if (f.state() == FrameView.State.FAILED) {
+          message.getStyleClass().add(Styles.DANGER);
+        }
+        content = message;
+      }
+      return (Node) new VBox(2, camera, content);
+    }).toList());
   }
 
   private static VBox section(String name, Node content) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kinitro.common.protocol.WeightEntry;
 import ai.kinitro.common.protocol.realtime.EventPayload;
 import ai.kinitro.desktop.KinitroDesktopApp.DesktopShell;
+import ai.kinitro.desktop.testing.Frames;
 import ai.kinitro.desktop.testing.FxShell;
 import ai.kinitro.desktop.testing.Samples;
 import ai.kinitro.desktop.testing.Screenshots;
@@ -28,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The spectator dashboard in the real window, without an API key, against a real HTTP/WebSocket
  * server: the REST snapshot, then live events over the realtime channel extending the chart and
- * the job list, and an episode replay from stored steps without frame URLs.
+ * the job list, and an episode replay stepping through stored frames (rendered CartPole PNGs the
+ * server hands out at the steps' frame URLs), one of which is gone (404) and says so.
  */
 @ExtendWith(ApplicationExtension.class)
 class SpectatorDashboardFxTest {
@@ -72,11 +74,27 @@ class SpectatorDashboardFxTest {
     assertThat(backend.requests()).allSatisfy(r -> assertThat(r.apiKey()).isEmpty());
 
     robot.interact(() -> table(robot, "#dashboard-episodes").getSelectionModel().select(0));
-    await(10, () -> table(robot, "#dashboard-steps").getItems().size() == 3);
-    assertThat(label(robot, "#dashboard-replay-note").getText()).isEqualTo(
-        ai.kinitro.desktop.spectator.viewmodel.SpectatorViewModel.NO_FRAMES);
+    await(10, () -> table(robot, "#dashboard-steps").getItems().size() == 4);
+    assertThat(label(robot, "#dashboard-replay-note").getText()).isEqualTo("3 of 4 logged steps have frames.");
+    await(10, () -> frame(robot) != null && shell.spectator().frames().getFirst().step() == 0);
 
+    robot.interact(() -> table(robot, "#dashboard-steps").getSelectionModel().select(2));
+    await(10, () -> frame(robot) != null && shell.spectator().frames().getFirst().step() == 10);
+    assertThat(label(robot, "#dashboard-step-note").getText()).isEqualTo("Step 10 · 3 of 4 logged steps");
     Screenshots.saveWhole(robot.lookup("#dashboard").queryAs(javafx.scene.control.ScrollPane.class).getContent(), "dashboard");
+
+    robot.interact(() -> shell.spectator().nextStep());
+    await(10, () -> robot.lookup("#dashboard-frame-message-default").tryQuery().isPresent());
+    assertThat(label(robot, "#dashboard-frame-message-default").getText()).isEqualTo("The frame of camera 'default' at step 179 "
+        + "could not be loaded: the frame store answered HTTP 404 for 127.0.0.1:" + backend.port()
+        + "/store/frames/179.png (the frame is not in the store)");
+    assertThat(label(robot, "#dashboard-step-note").getText()).isEqualTo("Step 179 · 4 of 4 logged steps");
+    robot.interact(() -> shell.spectator().previousStep());
+    await(10, () -> frame(robot) != null && shell.spectator().frames().getFirst().step() == 10);
+    assertThat(backend.requests().stream().filter(r -> r.path().startsWith("/store/")).map(r -> r.path()).toList())
+        .as("each frame is downloaded once; stepping back shows the loaded one").containsExactly(
+            "/store/frames/0.png", "/store/frames/10.png", "/store/frames/179.png");
+
     robot.interact(() -> shell.model().toggleTheme());
     await(10, () -> shell.charts().theme() == AppTheme.DARK);
     Screenshots.save(robot, robot.window(0).getScene().getRoot(), "dashboard-dark");
@@ -137,14 +155,27 @@ class SpectatorDashboardFxTest {
       }
       return Response.page(items);
     });
+    String store = b.url().toString().replaceAll("/$", "") + "/store/frames/";
     b.route("GET", "/episodes/(\\d+)/steps", r -> Response.ok("""
         {"items":[
-          {"episode_id":"%1$s","step":0,"action":[1],"reward":1.0,"done":false,"truncated":false,"observation_refs":[],"info":{}},
-          {"episode_id":"%1$s","step":10,"action":[0],"reward":1.0,"done":false,"truncated":false,"observation_refs":[],
-           "info":{"x":0.02}},
-          {"episode_id":"%1$s","step":179,"action":[1],"reward":1.0,"done":true,"truncated":false,
-           "observation_refs":[{"camera":"default","bucket":"kinitro-media","key":"e/179/default.png"}],"info":{"success":false}}],
-         "total":3,"limit":1000,"offset":0}""".formatted(r.group(1))));
+          {"episode_id":"%1$s","step":0,"action":[1],"reward":1.0,"done":false,"truncated":false,"observation_refs":[
+            {"camera":"default","bucket":"kinitro-vault","key":"observations/0.png","url":"%2$s0.png?X-Amz-Signature=s0",
+             "url_expires_at":"2026-03-01T13:00:00Z"}],"info":{}},
+          {"episode_id":"%1$s","step":5,"action":[1],"reward":1.0,"done":false,"truncated":false,"observation_refs":[],"info":{}},
+          {"episode_id":"%1$s","step":10,"action":[0],"reward":1.0,"done":false,"truncated":false,"observation_refs":[
+            {"camera":"default","bucket":"kinitro-vault","key":"observations/10.png","url":"%2$s10.png?X-Amz-Signature=s10",
+             "url_expires_at":"2026-03-01T13:00:00Z"}],"info":{"x":0.02}},
+          {"episode_id":"%1$s","step":179,"action":[1],"reward":1.0,"done":true,"truncated":false,"observation_refs":[
+            {"camera":"default","bucket":"kinitro-vault","key":"observations/179.png","url":"%2$s179.png?X-Amz-Signature=s179",
+             "url_expires_at":"2026-03-01T13:00:00Z"}],"info":{"success":false}}],
+         "total":4,"limit":1000,"offset":0}""".formatted(r.group(1), store)));
+    // The object store: rendered CartPole frames for steps 0 and 10; step 179's frame is gone.
+    List<byte[]> pngs = Frames.cartPole(7, 11, 84);
+    b.route("GET", "/store/frames/(\\d+)\\.png", r -> switch (r.group(1)) {
+      case "0" -> new Response(200, "image/png", pngs.get(0));
+      case "10" -> new Response(200, "image/png", pngs.get(10));
+      default -> new Response(404, "application/xml", "<Error><Code>NoSuchKey</Code></Error>".getBytes());
+    });
   }
 
   private static ObjectNode competition() {
@@ -156,6 +187,11 @@ class SpectatorDashboardFxTest {
     c.put("active", true);
     c.put("submission_holdout_seconds", 300);
     return c;
+  }
+
+  private static javafx.scene.image.Image frame(FxRobot robot) {
+    return robot.lookup("#dashboard-frame-default").tryQueryAs(javafx.scene.image.ImageView.class)
+        .map(javafx.scene.image.ImageView::getImage).orElse(null);
   }
 
   @SuppressWarnings("unchecked")

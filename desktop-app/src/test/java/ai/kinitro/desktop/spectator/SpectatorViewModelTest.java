@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kinitro.common.protocol.EvaluationStatus;
 import ai.kinitro.common.protocol.WeightEntry;
 import ai.kinitro.common.protocol.realtime.EventPayload;
+import ai.kinitro.common.error.ErrorCode;
+import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.desktop.api.EpisodeInfo;
+import ai.kinitro.desktop.api.FrameImage;
+import ai.kinitro.desktop.api.FrameLoader;
 import ai.kinitro.desktop.api.EventSource.LinkState;
 import ai.kinitro.desktop.api.JobInfo;
 import ai.kinitro.desktop.api.Leaderboard;
@@ -13,14 +17,19 @@ import ai.kinitro.desktop.api.StepInfo;
 import ai.kinitro.desktop.api.SubmissionRank;
 import ai.kinitro.desktop.api.WeightsInfo;
 import ai.kinitro.desktop.chart.viewmodel.EpisodePoint;
+import ai.kinitro.desktop.spectator.viewmodel.FrameView;
 import ai.kinitro.desktop.spectator.viewmodel.JobProgress;
 import ai.kinitro.desktop.spectator.viewmodel.SpectatorViewModel;
 import ai.kinitro.desktop.task.BackgroundTasks;
 import ai.kinitro.desktop.testing.FakeBackendApi;
 import ai.kinitro.desktop.testing.FakeEventSource;
 import ai.kinitro.desktop.testing.Samples;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,6 +40,17 @@ class SpectatorViewModelTest {
 
   private final FakeBackendApi api = new FakeBackendApi();
   private final FakeEventSource events = new FakeEventSource();
+  /** Frames by URL; an unknown URL fails as a store answering 404 would. */
+  private final Map<String, FrameImage> images = new HashMap<>();
+  private final List<String> loaded = new ArrayList<>();
+  private final FrameLoader frameLoader = url -> {
+    loaded.add(url);
+    FrameImage image = images.get(url);
+    if (image == null) {
+      throw new KinitroException(ErrorCode.EXTERNAL_UNAVAILABLE, "the frame store answered HTTP 404 for " + url);
+    }
+    return image;
+  };
   private SpectatorViewModel dashboard;
 
   static EpisodeInfo stored(String id, int index, double reward, boolean success) {
@@ -51,7 +71,7 @@ class SpectatorViewModelTest {
             Optional.empty()))));
     api.episodes.add(stored("e2", 1, 20, false));
     api.episodes.add(stored("e1", 0, 10, true));
-    dashboard = new SpectatorViewModel(() -> api, events, BackgroundTasks.sameThread());
+    dashboard = new SpectatorViewModel(() -> api, frameLoader, events, BackgroundTasks.sameThread());
   }
 
   @Test
@@ -104,7 +124,7 @@ class SpectatorViewModelTest {
   }
 
   @Test
-  void aReplayWithoutFrameUrlsShowsTheStepsAndSaysFramesAreNotAvailableYet() {
+  void aReplayWithoutFrameUrlsShowsTheStepsAndSaysFramesAreNotAvailable() {
     api.steps.put("e1", List.of(new StepInfo(0, JsonNodeFactory.instance.arrayNode().add(1), 1.0, false, false, List.of(),
         null), new StepInfo(1, JsonNodeFactory.instance.arrayNode().add(0), 1.0, true, false, List.of(
         new StepInfo.Frame("default", "kinitro-media", "e1/1/default.png", Optional.empty())), null)));
@@ -114,17 +134,88 @@ class SpectatorViewModelTest {
 
     assertThat(dashboard.steps()).extracting(StepInfo::step).containsExactly(0, 1);
     assertThat(dashboard.replayNoteProperty().get()).isEqualTo(SpectatorViewModel.NO_FRAMES);
+    assertThat(dashboard.selectedStepProperty().get().step()).isEqualTo(0);
+    assertThat(loaded).isEmpty();
   }
 
   @Test
-  void aReplayWithFrameUrlsSaysHowManyStepsHaveThem() {
-    api.steps.put("e1", List.of(new StepInfo(0, null, 1.0, true, false, List.of(
-        new StepInfo.Frame("default", "kinitro-media", "k", Optional.of("http://127.0.0.1/f.png"))), null)));
+  void aReplayWithFrameUrlsSaysHowManyStepsHaveThemAndShowsEachCameraOfTheFirstStepWithFrames() {
+    FrameImage corner = image(4, 3);
+    FrameImage top = image(2, 2);
+    images.put("http://s3/f/0-corner.png", corner);
+    images.put("http://s3/f/0-top.png", top);
+    api.steps.put("e1", List.of(step(0, List.of()), step(5, List.of(frame("corner", "http://s3/f/0-corner.png"),
+        frame("top", "http://s3/f/0-top.png"))), step(9, List.of())));
     dashboard.refresh();
 
     dashboard.selectedEpisodeProperty().set(dashboard.episodes().getFirst());
 
-    assertThat(dashboard.replayNoteProperty().get()).isEqualTo("1 of 1 logged steps have frames.");
+    assertThat(dashboard.replayNoteProperty().get()).isEqualTo("1 of 3 logged steps have frames.");
+    assertThat(dashboard.selectedStepProperty().get().step()).isEqualTo(5);
+    assertThat(dashboard.stepNoteProperty().get()).isEqualTo("Step 5 · 2 of 3 logged steps");
+    assertThat(dashboard.frames()).containsExactly(
+        new FrameView("corner", 5, FrameView.State.SHOWN, Optional.of(corner), ""),
+        new FrameView("top", 5, FrameView.State.SHOWN, Optional.of(top), ""));
+  }
+
+  @Test
+  void steppingThroughTheReplayShowsEachStepsFramesAndKeepsLoadedOnes() {
+    FrameImage a = image(2, 2);
+    FrameImage b = image(2, 2);
+    images.put("http://s3/a.png", a);
+    images.put("http://s3/b.png", b);
+    api.steps.put("e1", List.of(step(0, List.of(frame("default", "http://s3/a.png"))), step(1, List.of()),
+        step(2, List.of(frame("default", "http://s3/b.png")))));
+    dashboard.refresh();
+    dashboard.selectedEpisodeProperty().set(dashboard.episodes().getFirst());
+    assertThat(dashboard.canPreviousStep().get()).isFalse();
+
+    dashboard.nextStep();
+    assertThat(dashboard.frames()).isEmpty();
+    assertThat(dashboard.stepNoteProperty().get()).isEqualTo("Step 1 · 2 of 3 logged steps · no frame was logged at this step");
+    dashboard.nextStep();
+    assertThat(dashboard.frames()).containsExactly(new FrameView("default", 2, FrameView.State.SHOWN, Optional.of(b), ""));
+    assertThat(dashboard.canNextStep().get()).isFalse();
+    dashboard.previousStep();
+    dashboard.previousStep();
+
+    assertThat(dashboard.frames()).containsExactly(new FrameView("default", 0, FrameView.State.SHOWN, Optional.of(a), ""));
+    assertThat(loaded).containsExactly("http://s3/a.png", "http://s3/b.png");
+  }
+
+  @Test
+  void aFrameThatFailsToLoadSaysWhyAndTheOtherCamerasAndStepsStillShow() {
+    FrameImage top = image(2, 2);
+    images.put("http://s3/top.png", top);
+    images.put("http://s3/next.png", top);
+    api.steps.put("e1", List.of(step(0, List.of(frame("corner", "http://s3/gone.png"), frame("top", "http://s3/top.png"),
+        new StepInfo.Frame("side", "validator-own", "side.png", Optional.empty()))),
+        step(1, List.of(frame("corner", "http://s3/next.png")))));
+    dashboard.refresh();
+
+    dashboard.selectedEpisodeProperty().set(dashboard.episodes().getFirst());
+
+    assertThat(dashboard.frames()).containsExactly(
+        new FrameView("corner", 0, FrameView.State.FAILED, Optional.empty(),
+            "The frame of camera 'corner' at step 0 could not be loaded: the frame store answered HTTP 404 for http://s3/gone.png"),
+        new FrameView("top", 0, FrameView.State.SHOWN, Optional.of(top), ""),
+        new FrameView("side", 0, FrameView.State.NO_URL, Optional.empty(),
+            "No URL for this frame: it is stored where this backend cannot sign for it."));
+    dashboard.nextStep();
+    assertThat(dashboard.frames()).containsExactly(new FrameView("corner", 1, FrameView.State.SHOWN, Optional.of(top), ""));
+  }
+
+  /** A decoded image (JavaFX images need no running toolkit). */
+  private static FrameImage image(int width, int height) {
+    return new FrameImage(new WritableImage(width, height));
+  }
+
+  private static StepInfo step(int n, List<StepInfo.Frame> frames) {
+    return new StepInfo(n, JsonNodeFactory.instance.arrayNode().add(n % 2), 1.0, false, false, frames, null);
+  }
+
+  private static StepInfo.Frame frame(String camera, String url) {
+    return new StepInfo.Frame(camera, "kinitro-vault", "observations/" + camera + ".png", Optional.of(url));
   }
 
   @Test

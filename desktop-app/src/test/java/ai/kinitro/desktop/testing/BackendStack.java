@@ -52,9 +52,12 @@ public final class BackendStack implements AutoCloseable {
   private final TestDatabase db;
   private final DaemonProcess backend;
   private final String adminKey;
+  private final String vaultBucket;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private BackendStack(DevChain chain, S3ProxyServer s3, TestDatabase db, DaemonProcess backend, String adminKey) {
+  private BackendStack(DevChain chain, S3ProxyServer s3, TestDatabase db, DaemonProcess backend, String adminKey,
+      String vaultBucket) {
+    this.vaultBucket = vaultBucket;
     this.chain = chain;
     this.s3 = s3;
     this.db = db;
@@ -87,12 +90,13 @@ public final class BackendStack implements AutoCloseable {
     DaemonProcess backend = null;
     try {
       s3 = S3ProxyServer.start();
+      String bucket = "kinitro-desktop-" + name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
       List<String> config = List.of(
           "--kinitro.state-dir=" + dir.resolve("backend-state"),
           "--kinitro.database.url=" + db.jdbcUrl(), "--kinitro.database.user=" + db.user(),
           "--kinitro.database.password=" + db.password(),
           "--kinitro.vault.endpoint=" + s3.endpoint(), "--kinitro.vault.region=" + s3.region(),
-          "--kinitro.vault.bucket=kinitro-desktop-" + name.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+          "--kinitro.vault.bucket=" + bucket,
           "--kinitro.vault.access-key=" + s3.accessKey(), "--kinitro.vault.secret-key=" + s3.secretKey(),
           "--kinitro.vault.create-bucket=true",
           "--kinitro.jobs.seed-secret=" + SEED_SECRET);
@@ -105,7 +109,7 @@ public final class BackendStack implements AutoCloseable {
           "--kinitro.scoring.netuid=" + NETUID, "--kinitro.scoring.owner-uid=0"));
       backend = DaemonProcess.start(jar(), "server.port", daemon, Map.of(), dir.resolve("logs"));
       backend.awaitHttpOk("/actuator/health", START);
-      return new BackendStack(chain, s3, db, backend, adminKey);
+      return new BackendStack(chain, s3, db, backend, adminKey, bucket);
     } catch (RuntimeException | Error e) {
       if (backend != null) {
         backend.close();
@@ -159,6 +163,14 @@ public final class BackendStack implements AutoCloseable {
 
   public String adminKey() {
     return adminKey;
+  }
+
+  /**
+   * The backend's own vault bucket (in s3proxy), where a validator of the local platform stores
+   * frames: the backend signs URLs for frames there.
+   */
+  public TestValidator.FrameBucket vaultFrames() {
+    return new TestValidator.FrameBucket(s3.endpoint(), s3.region(), vaultBucket, s3.accessKey(), s3.secretKey());
   }
 
   /** The backend's log tail, for failure messages. */

@@ -6,11 +6,14 @@ import ai.kinitro.common.crypto.Ss58;
 import ai.kinitro.common.protocol.DecodeResult;
 import ai.kinitro.common.protocol.EvaluationStatus;
 import ai.kinitro.common.protocol.Metrics;
+import ai.kinitro.common.protocol.ObservationRef;
+import ai.kinitro.common.protocol.StepRecord;
 import ai.kinitro.common.protocol.ProtocolCodec;
 import ai.kinitro.common.protocol.validator.AckOutcome;
 import ai.kinitro.common.protocol.validator.AuthChallenge;
 import ai.kinitro.common.protocol.validator.DeliveryAck;
 import ai.kinitro.common.protocol.validator.EpisodeData;
+import ai.kinitro.common.protocol.validator.EpisodeStepData;
 import ai.kinitro.common.protocol.validator.EvalJob;
 import ai.kinitro.common.protocol.validator.EvalResult;
 import ai.kinitro.common.protocol.validator.Heartbeat;
@@ -31,16 +34,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -51,10 +64,23 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * episode of the job's task set (rewards from {@link Scores}), and a COMPLETED {@code eval_result}
  * whose metrics are those episodes' means. Nothing is run; the point is that the backend gets a
  * validator's real messages and does its own ingestion, scoring and events.
+ *
+ * <p>With a {@link FrameBucket}, each episode also logs its first {@value #FRAME_STEPS} steps
+ * ({@code episode_step_data}) with a real CartPole frame ({@link Frames}) that the validator stores
+ * as PNG in that bucket first, under {@code observations/…} as the evaluator does; the refs carry no
+ * URL, so only the backend can make them loadable.
  */
 public final class TestValidator implements AutoCloseable {
   /** Episode rewards a job gets: the first episode's, then {@code step} more for each further one. */
   public record Scores(double first, double step, boolean success) {}
+
+  /** An S3 bucket the validator stores frames in (with path-style addressing, as s3proxy needs). */
+  public record FrameBucket(URI endpoint, String region, String bucket, String accessKey, String secretKey) {}
+
+  /** Logged steps per episode when frames are stored. */
+  public static final int FRAME_STEPS = 6;
+  /** Side of the stored square frames, in pixels. */
+  public static final int FRAME_SIZE = 84;
 
   private final ProtocolCodec<ValidatorMessage> codec = ValidatorProtocol.validatorCodec();
   private final Sr25519KeyPair key;
@@ -68,9 +94,18 @@ public final class TestValidator implements AutoCloseable {
   private final List<EvalJob> jobs = new CopyOnWriteArrayList<>();
   private final List<ResultAck> acks = new CopyOnWriteArrayList<>();
   private final List<String> errors = new CopyOnWriteArrayList<>();
+  private final Optional<FrameBucket> frameBucket;
+  private final Optional<S3Client> s3;
+  private final Map<String, byte[]> storedFrames = new ConcurrentHashMap<>();
   private volatile WebSocket socket;
 
-  private TestValidator(URI backend, String secretUri, String apiKey, Function<EvalJob, Scores> scores, Duration episodePause) {
+  private TestValidator(URI backend, String secretUri, String apiKey, Function<EvalJob, Scores> scores, Duration episodePause,
+      Optional<FrameBucket> frames) {
+    this.frameBucket = frames;
+    this.s3 = frames.map(f -> S3Client.builder().endpointOverride(f.endpoint()).region(Region.of(f.region()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(f.accessKey(), f.secretKey())))
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .httpClient(UrlConnectionHttpClient.create()).build());
     this.key = SecretUri.parse(secretUri);
     this.hotkey = Ss58.encode(key.publicKey());
     this.apiKey = apiKey;
@@ -86,7 +121,13 @@ public final class TestValidator implements AutoCloseable {
    */
   public static TestValidator connect(URI backend, String secretUri, String apiKey, Function<EvalJob, Scores> scores,
       Duration episodePause) {
-    TestValidator v = new TestValidator(backend, secretUri, apiKey, scores, episodePause);
+    return connect(backend, secretUri, apiKey, scores, episodePause, Optional.empty());
+  }
+
+  /** As {@link #connect(URI, String, String, Function, Duration)}, storing and logging frames in {@code frames}. */
+  public static TestValidator connect(URI backend, String secretUri, String apiKey, Function<EvalJob, Scores> scores,
+      Duration episodePause, Optional<FrameBucket> frames) {
+    TestValidator v = new TestValidator(backend, secretUri, apiKey, scores, episodePause, frames);
     try {
       v.registered.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -108,6 +149,16 @@ public final class TestValidator implements AutoCloseable {
   /** Every {@code result_ack} received. */
   public List<ResultAck> acks() {
     return List.copyOf(acks);
+  }
+
+  /** Every frame stored in the frame bucket: its PNG by object key. */
+  public Map<String, byte[]> storedFrames() {
+    return Map.copyOf(storedFrames);
+  }
+
+  /** Deletes a stored frame from the bucket (as an operator's retention rule would), so its URLs answer 404. */
+  public void deleteStoredFrame(String objectKey) {
+    s3.orElseThrow().deleteObject(b -> b.bucket(frameBucket.orElseThrow().bucket()).key(objectKey));
   }
 
   /** Every {@code error} received or decoding problem. */
@@ -188,6 +239,9 @@ public final class TestValidator implements AutoCloseable {
       for (int e = 0; e < job.benchmark().episodesPerTask(); e++) {
         pause();
         double reward = s.first() + s.step() * index++;
+        if (frameBucket.isPresent()) {
+          logSteps(job, task.taskId(), e);
+        }
         Instant end = Instant.now();
         send(new EpisodeData(UUID.randomUUID(), job.jobId(), task.taskId(), e, s.success(), reward, 50, end.minusMillis(100), end,
             JsonNodeFactory.instance.objectNode()));
@@ -203,6 +257,25 @@ public final class TestValidator implements AutoCloseable {
     send(new EvalResult(UUID.randomUUID(), job.jobId(), EvaluationStatus.COMPLETED,
         Optional.of(new Metrics(Math.max(0, avg), rate, avg, index)), tasks, Optional.empty(),
         new Timings(received, Optional.of(started), Instant.now())));
+  }
+
+  /** Stores the episode's first frames in the bucket and logs the steps that reference them. */
+  private void logSteps(EvalJob job, String taskId, int episode) {
+    String bucket = frameBucket.orElseThrow().bucket();
+    List<byte[]> pngs = Frames.cartPole(job.jobId() + episode, FRAME_STEPS, FRAME_SIZE);
+    List<StepRecord> steps = new ArrayList<>();
+    Instant t = Instant.now();
+    for (int i = 0; i < pngs.size(); i++) {
+      String objectKey = String.format(Locale.ROOT, "observations/%d/%d/%s/episode_%04d/step_%06d_%s.png", job.submissionId(),
+          job.jobId(), taskId, episode, i, Frames.CAMERA);
+      byte[] png = pngs.get(i);
+      s3.orElseThrow().putObject(b -> b.bucket(bucket).key(objectKey).contentType("image/png"), RequestBody.fromBytes(png));
+      storedFrames.put(objectKey, png);
+      steps.add(new StepRecord(i, JsonNodeFactory.instance.arrayNode().add((i / 2) % 2), 1.0, false, false,
+          List.of(new ObservationRef(Frames.CAMERA, bucket, objectKey, Optional.empty())), JsonNodeFactory.instance.objectNode(),
+          t.plusMillis(20L * i)));
+    }
+    send(new EpisodeStepData(UUID.randomUUID(), job.jobId(), taskId, episode, steps));
   }
 
   private void pause() {
@@ -223,6 +296,7 @@ public final class TestValidator implements AutoCloseable {
 
   @Override
   public void close() {
+    s3.ifPresent(S3Client::close);
     heartbeats.shutdownNow();
     work.shutdownNow();
     if (socket != null) {

@@ -7,6 +7,8 @@ import ai.kinitro.common.protocol.realtime.SubscriptionFilter;
 import ai.kinitro.desktop.api.CompetitionInfo;
 import ai.kinitro.desktop.api.EpisodeInfo;
 import ai.kinitro.desktop.api.EventSource;
+import ai.kinitro.desktop.api.FrameImage;
+import ai.kinitro.desktop.api.FrameLoader;
 import ai.kinitro.desktop.api.JobInfo;
 import ai.kinitro.desktop.api.Leaderboard;
 import ai.kinitro.desktop.api.PublicApi;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,8 +39,10 @@ import javafx.collections.ObservableList;
  * The spectator dashboard: a REST snapshot (competitions, leaders, submission leaderboard, weights,
  * recent jobs) kept current by realtime events. Episode events extend the chart of their
  * submission; the selected submission's chart is back-filled from its stored episodes. Replays
- * show an episode's logged steps, with frames where the backend exposes frame URLs, and say so
- * when it does not. UI thread only.
+ * step through an episode's logged steps and show each camera's stored frame where the backend
+ * gave it a URL (frames are downloaded and decoded in the background, a few hundred kept for
+ * stepping back and forth); a frame that cannot be loaded says why and the replay goes on. UI
+ * thread only.
  */
 public final class SpectatorViewModel implements AutoCloseable {
   static final List<EventType> LIVE_EVENTS = List.of(EventType.JOB_CREATED, EventType.JOB_STATUS_CHANGED,
@@ -44,10 +50,13 @@ public final class SpectatorViewModel implements AutoCloseable {
       EventType.LEADER_CANDIDATE_REVIEWED, EventType.COMPETITION_CREATED, EventType.COMPETITION_UPDATED,
       EventType.WEIGHTS_UPDATED, EventType.STATS_UPDATED);
   static final int MAX_JOBS = 200;
-  public static final String NO_FRAMES = "Frames are not available for this episode yet: the backend stores its "
-      + "steps but no frame URLs. The step data is shown instead.";
+  public static final String NO_FRAMES = "Frames are not available for this episode: none of its logged steps has a "
+      + "frame URL (no frames were stored, or they are in the validator's own store, which this backend cannot sign for). "
+      + "The step data is shown instead.";
+  static final int IMAGE_CACHE = 256;
 
   private final Supplier<? extends PublicApi> api;
+  private final FrameLoader frameLoader;
   private final BackgroundTasks tasks;
   private final EventSource.Subscription subscription;
 
@@ -65,18 +74,35 @@ public final class SpectatorViewModel implements AutoCloseable {
   private final ObjectProperty<EpisodeInfo> selectedEpisode = new SimpleObjectProperty<>();
   private final ObservableList<StepInfo> steps = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper replayNote = new ReadOnlyStringWrapper("");
+  private final ObjectProperty<StepInfo> selectedStep = new SimpleObjectProperty<>();
+  private final ObservableList<FrameView> frames = FXCollections.observableArrayList();
+  /** One read-only view, kept: a listener on a view that is dropped would stop hearing changes. */
+  private final ObservableList<FrameView> framesView = FXCollections.unmodifiableObservableList(frames);
+  private final ReadOnlyStringWrapper stepNote = new ReadOnlyStringWrapper("");
+  private final BooleanBinding canPreviousStep;
+  private final BooleanBinding canNextStep;
+  private final Map<String, FrameImage> images = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, FrameImage> eldest) {
+      return size() > IMAGE_CACHE;
+    }
+  };
   private final ReadOnlyObjectWrapper<EventSource.LinkState> link = new ReadOnlyObjectWrapper<>(EventSource.LinkState.CONNECTING);
   private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
   private long selectionToken;
 
-  public SpectatorViewModel(Supplier<? extends PublicApi> api, EventSource events, BackgroundTasks tasks) {
+  public SpectatorViewModel(Supplier<? extends PublicApi> api, FrameLoader frameLoader, EventSource events, BackgroundTasks tasks) {
     this.api = api;
+    this.frameLoader = frameLoader;
     this.tasks = tasks;
     this.subscription = events.subscribe(LIVE_EVENTS, SubscriptionFilter.NONE, this::onEvent);
     events.onLinkState(link::set);
     selectedSubmission.addListener((obs, old, now) -> loadSubmission(now));
     selectedEpisode.addListener((obs, old, now) -> loadSteps(now));
+    selectedStep.addListener((obs, old, now) -> showStep(now));
+    canPreviousStep = Bindings.createBooleanBinding(() -> stepIndex() > 0, selectedStep, steps);
+    canNextStep = Bindings.createBooleanBinding(() -> stepIndex() >= 0 && stepIndex() < steps.size() - 1, selectedStep, steps);
   }
 
   // --- state ---------------------------------------------------------------------------------
@@ -137,9 +163,51 @@ public final class SpectatorViewModel implements AutoCloseable {
     return FXCollections.unmodifiableObservableList(steps);
   }
 
-  /** What the replay can show (frames, or why only step data). */
+  /** What the replay can show (how many logged steps have frames, or why only step data). */
   public ReadOnlyStringProperty replayNoteProperty() {
     return replayNote.getReadOnlyProperty();
+  }
+
+  /** The replayed step (one of {@link #steps()}); its frames are in {@link #frames()}. */
+  public ObjectProperty<StepInfo> selectedStepProperty() {
+    return selectedStep;
+  }
+
+  /** One entry per camera of the selected step: its image, or why there is none. */
+  public ObservableList<FrameView> frames() {
+    return framesView;
+  }
+
+  /** Where the replay is ("Step 10 · 2 of 3 logged steps"), and whether that step has frames. */
+  public ReadOnlyStringProperty stepNoteProperty() {
+    return stepNote.getReadOnlyProperty();
+  }
+
+  public BooleanBinding canPreviousStep() {
+    return canPreviousStep;
+  }
+
+  public BooleanBinding canNextStep() {
+    return canNextStep;
+  }
+
+  /** Replays the previous logged step. */
+  public void previousStep() {
+    if (canPreviousStep.get()) {
+      selectedStep.set(steps.get(stepIndex() - 1));
+    }
+  }
+
+  /** Replays the next logged step. */
+  public void nextStep() {
+    if (canNextStep.get()) {
+      selectedStep.set(steps.get(stepIndex() + 1));
+    }
+  }
+
+  private int stepIndex() {
+    StepInfo s = selectedStep.get();
+    return s == null ? -1 : steps.indexOf(s);
   }
 
   public ReadOnlyObjectProperty<EventSource.LinkState> linkProperty() {
@@ -224,6 +292,7 @@ public final class SpectatorViewModel implements AutoCloseable {
   }
 
   private void loadSteps(EpisodeInfo episode) {
+    selectedStep.set(null);
     steps.clear();
     replayNote.set("");
     if (episode == null) {
@@ -238,7 +307,45 @@ public final class SpectatorViewModel implements AutoCloseable {
       replayNote.set(list.isEmpty() ? "No steps were logged for this episode."
           : withFrames == 0 ? NO_FRAMES
           : withFrames + " of " + list.size() + " logged steps have frames.");
+      selectedStep.set(list.stream().filter(StepInfo::hasFrames).findFirst().orElse(list.isEmpty() ? null : list.getFirst()));
     }, e -> replayNote.set("Could not load the steps: " + e.getMessage()));
+  }
+
+  private void showStep(StepInfo step) {
+    frames.clear();
+    if (step == null) {
+      stepNote.set("");
+      return;
+    }
+    int index = steps.indexOf(step);
+    stepNote.set("Step " + step.step() + " · " + (index + 1) + " of " + steps.size() + " logged steps"
+        + (step.observationRefs().isEmpty() ? " · no frame was logged at this step" : ""));
+    for (StepInfo.Frame ref : step.observationRefs()) {
+      Optional<String> url = ref.url();
+      FrameImage cached = url.map(images::get).orElse(null);
+      frames.add(url.isEmpty() ? FrameView.noUrl(ref.camera(), step.step())
+          : cached != null ? FrameView.shown(ref.camera(), step.step(), cached)
+          : FrameView.loading(ref.camera(), step.step()));
+    }
+    for (int i = 0; i < step.observationRefs().size(); i++) {
+      StepInfo.Frame ref = step.observationRefs().get(i);
+      if (frames.get(i).state() != FrameView.State.LOADING) {
+        continue;
+      }
+      int slot = i;
+      String url = ref.url().orElseThrow();
+      tasks.run("load frame", () -> frameLoader.load(url), image -> {
+        images.put(url, image);
+        if (selectedStep.get() == step) {
+          frames.set(slot, FrameView.shown(ref.camera(), step.step(), image));
+        }
+      }, e -> {
+        if (selectedStep.get() == step) {
+          frames.set(slot, FrameView.failed(ref.camera(), step.step(),
+              java.util.Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName())));
+        }
+      });
+    }
   }
 
   // --- live events ---------------------------------------------------------------------------
