@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 /**
  * Polls until a condition holds or the demo's deadline passes. Failures of the platform's services
  * (an {@link ErrorCategory#EXTERNAL} error: the backend or the chain not answering, for instance
- * while {@code ./kinitro up} restarts them) are reported once and waited out; anything else ends
- * the demo.
+ * while {@code ./kinitro up} restarts them) are reported once and waited out; anything else, and a
+ * failed evaluation the probe itself reports ({@code DEMO_EVALUATION_FAILED}), ends the demo.
  */
 final class Waiter {
   /** How the waiter pauses between polls (tests pass a fake). */
@@ -55,7 +55,7 @@ final class Waiter {
           return value.get();
         }
       } catch (KinitroException e) {
-        if (e.code().category() != ErrorCategory.EXTERNAL) {
+        if (e.code().category() != ErrorCategory.EXTERNAL || e.code() == ErrorCode.DEMO_EVALUATION_FAILED) {
           throw e;
         }
         String problem = e.getMessage();

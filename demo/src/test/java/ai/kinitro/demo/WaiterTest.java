@@ -60,6 +60,16 @@ class WaiterTest {
   }
 
   @Test
+  void aFailedEvaluationReportedByTheProbeEndsTheWaitAtOnce() {
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(() -> waiter(Duration.ofMinutes(1)).until("x", () -> {
+      calls.incrementAndGet();
+      throw new KinitroException(ErrorCode.DEMO_EVALUATION_FAILED, "the expert's job 7 ended FAILED");
+    })).isInstanceOfSatisfying(KinitroException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DEMO_EVALUATION_FAILED));
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
   void givesUpAtTheDeadlineNamingWhatItWaitedForAndTheLastProblem() {
     assertThatThrownBy(() -> waiter(Duration.ofSeconds(10)).until("the backend to record submission 7", () -> {
       throw new KinitroException(ErrorCode.CHAIN_UNREACHABLE, "no chain at ws://127.0.0.1:9944");
