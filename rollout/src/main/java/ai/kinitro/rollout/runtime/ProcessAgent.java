@@ -1,12 +1,9 @@
 package ai.kinitro.rollout.runtime;
 
-import ai.kinitro.common.agent.TaskInfo;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.rollout.AgentClient;
-import ai.kinitro.rollout.AgentStep;
 import ai.kinitro.rollout.GrpcAgentClient;
-import ai.kinitro.env.Tensor;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +120,7 @@ final class ProcessAgent implements RunningAgent {
 
   @Override
   public String ping(Duration timeout) {
-    return guard(() -> grpc.ping(timeout));
+    return client().ping(timeout);
   }
 
   @Override
@@ -155,45 +151,9 @@ final class ProcessAgent implements RunningAgent {
     return new KinitroException(code, detail + " (" + failure.getMessage() + ")", failure);
   }
 
-  private <T> T guard(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (KinitroException e) {
-      throw classify(e);
-    }
-  }
-
   @Override
   public AgentClient client() {
-    return new AgentClient() {
-      @Override
-      public String ping(Duration timeout) {
-        return ProcessAgent.this.ping(timeout);
-      }
-
-      @Override
-      public void reset(TaskInfo task, Duration timeout) {
-        guard(() -> {
-          grpc.reset(task, timeout);
-          return null;
-        });
-      }
-
-      @Override
-      public Tensor act(AgentStep step, Duration timeout) {
-        return guard(() -> grpc.act(step, timeout));
-      }
-
-      @Override
-      public List<Tensor> actBatch(List<AgentStep> steps, Duration timeout) {
-        return guard(() -> grpc.actBatch(steps, timeout));
-      }
-
-      @Override
-      public void close() {
-        // The RunningAgent owns the channel.
-      }
-    };
+    return new ClassifyingAgentClient(grpc, this::classify);
   }
 
   /** SIGTERM to the tree, a grace period, then SIGKILL to whatever is left. */

@@ -1,13 +1,11 @@
 package ai.kinitro.evaluator.runtime.kubernetes;
 
-import ai.kinitro.common.agent.TaskInfo;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
-import ai.kinitro.env.Tensor;
 import ai.kinitro.rollout.AgentClient;
-import ai.kinitro.rollout.AgentStep;
 import ai.kinitro.rollout.GrpcAgentClient;
 import ai.kinitro.rollout.runtime.AgentEndpoint;
+import ai.kinitro.rollout.runtime.ClassifyingAgentClient;
 import ai.kinitro.rollout.runtime.Isolation;
 import ai.kinitro.rollout.runtime.RunningAgent;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
 
 /**
  * An agent running in its pod, reached over gRPC at the pod IP. Failed calls are refined with the
@@ -103,38 +100,12 @@ final class PodAgent implements RunningAgent {
 
   @Override
   public String ping(Duration timeout) {
-    return guard(() -> grpc.ping(timeout));
+    return client().ping(timeout);
   }
 
   @Override
   public AgentClient client() {
-    return new AgentClient() {
-      @Override
-      public String ping(Duration timeout) {
-        return PodAgent.this.ping(timeout);
-      }
-
-      @Override
-      public void reset(TaskInfo task, Duration timeout) {
-        guard(() -> {
-          grpc.reset(task, timeout);
-          return null;
-        });
-      }
-
-      @Override
-      public Tensor act(AgentStep step, Duration timeout) {
-        return guard(() -> grpc.act(step, timeout));
-      }
-
-      @Override
-      public List<Tensor> actBatch(List<AgentStep> steps, Duration timeout) {
-        return guard(() -> grpc.actBatch(steps, timeout));
-      }
-
-      @Override
-      public void close() {}
-    };
+    return new ClassifyingAgentClient(grpc, this::classify);
   }
 
   @Override
@@ -154,14 +125,6 @@ final class PodAgent implements RunningAgent {
     return PodObservation.agentEnded(pod.get())
         .map(ended -> new KinitroException(ended.code(), ended.getMessage() + " (" + failure.getMessage() + ")", failure))
         .orElse(failure);
-  }
-
-  private <T> T guard(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (KinitroException e) {
-      throw classify(e);
-    }
   }
 
   private static String phase(Pod p) {
