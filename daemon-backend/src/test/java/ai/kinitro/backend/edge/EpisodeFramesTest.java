@@ -8,7 +8,6 @@ import ai.kinitro.backend.job.JobService;
 import ai.kinitro.backend.submission.SubmissionRepository;
 import ai.kinitro.backend.support.Api;
 import ai.kinitro.common.crypto.SecretUri;
-import ai.kinitro.common.crypto.Sr25519KeyPair;
 import ai.kinitro.common.crypto.Ss58;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -50,11 +49,7 @@ class EpisodeFramesTest extends EdgeIntegrationTest {
   @Test
   void aLoggedFrameInTheVaultBucketIsServedWithASignedUrlThatDownloadsItsBytes() throws Exception {
     CLOCK.reset();
-    Sr25519KeyPair key = SecretUri.parse("//Frames//" + UUID.randomUUID());
-    String hotkey = Ss58.encode(key.publicKey());
-    CHAIN.register(hotkey, true);
-    String apiKey = "kin_frames_" + UUID.randomUUID();
-    Fixtures.apiKey(jdbc, ids, apiKey, "validator", hotkey);
+    Validators.Enrolled validator = Validators.enrol(CHAIN, jdbc, ids, "Frames");
     long competition = Fixtures.competition(jdbc, ids, null, null, null);
     String miner = Ss58.encode(SecretUri.parse("//Frames//miner").publicKey());
     byte[] png = png();
@@ -62,7 +57,7 @@ class EpisodeFramesTest extends EdgeIntegrationTest {
     s3.putObject(b -> b.bucket(VAULT_BUCKET).key(frameKey).contentType("image/png"), RequestBody.fromBytes(png));
 
     Job job;
-    try (WsTestClient v = Validators.registered(port, key, apiKey)) {
+    try (WsTestClient v = Validators.registered(port, validator.key(), validator.apiKey())) {
       job = Validators.newJob(jdbc, ids, jobs, submissions, competition, miner);
       JsonNode delivered = v.next(f -> Validators.evalJobOf(f, job.id()), WAIT);
       v.send("{\"type\":\"delivery_ack\",\"acked_message_id\":\"" + delivered.path("message_id").asString() + "\",\"outcome\":\"stored\"}");

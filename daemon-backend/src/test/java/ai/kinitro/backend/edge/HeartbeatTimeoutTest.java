@@ -16,7 +16,6 @@ import ai.kinitro.common.crypto.Ss58;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,11 +52,10 @@ class HeartbeatTimeoutTest extends EdgeIntegrationTest {
   @BeforeEach
   void setUp() {
     CLOCK.reset();
-    key = SecretUri.parse("//Heartbeat//" + UUID.randomUUID());
-    hotkey = Ss58.encode(key.publicKey());
-    CHAIN.register(hotkey, true);
-    apiKey = "kin_hb_" + UUID.randomUUID();
-    Fixtures.apiKey(jdbc, ids, apiKey, "validator", hotkey);
+    Validators.Enrolled validator = Validators.enrol(CHAIN, jdbc, ids, "Heartbeat");
+    key = validator.key();
+    hotkey = validator.hotkey();
+    apiKey = validator.apiKey();
     competition = Fixtures.competition(jdbc, ids, null, null, null);
   }
 

@@ -50,11 +50,10 @@ class ResultLogsDownloadTest extends EdgeIntegrationTest {
   @BeforeEach
   void setUp() {
     CLOCK.reset();
-    key = SecretUri.parse("//Logs//" + UUID.randomUUID());
-    hotkey = Ss58.encode(key.publicKey());
-    CHAIN.register(hotkey, true);
-    apiKey = "kin_logs_" + UUID.randomUUID();
-    Fixtures.apiKey(jdbc, ids, apiKey, "validator", hotkey);
+    Validators.Enrolled validator = Validators.enrol(CHAIN, jdbc, ids, "Logs");
+    key = validator.key();
+    hotkey = validator.hotkey();
+    apiKey = validator.apiKey();
     competition = Fixtures.competition(jdbc, ids, null, null, null);
   }
 

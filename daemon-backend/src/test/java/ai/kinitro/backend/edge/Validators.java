@@ -21,6 +21,22 @@ final class Validators {
 
   private Validators() {}
 
+  /** A validator the tests made: its key, SS58 hotkey and backend API key. */
+  record Enrolled(Sr25519KeyPair key, String hotkey, String apiKey) {}
+
+  /**
+   * A fresh validator: a key derived from {@code label}, registered with a permit on {@code chain},
+   * and a validator API key bound to it.
+   */
+  static Enrolled enrol(FakeSubnetChain chain, JdbcTemplate jdbc, IdGenerator ids, String label) {
+    Sr25519KeyPair key = ai.kinitro.common.crypto.SecretUri.parse("//" + label + "//" + java.util.UUID.randomUUID());
+    String hotkey = Ss58.encode(key.publicKey());
+    chain.register(hotkey, true);
+    String apiKey = "kin_" + label.toLowerCase(java.util.Locale.ROOT) + "_" + java.util.UUID.randomUUID();
+    Fixtures.apiKey(jdbc, ids, apiKey, "validator", hotkey);
+    return new Enrolled(key, hotkey, apiKey);
+  }
+
   /** Connects to {@code /ws/validator} and completes the signed handshake; fails unless registered. */
   static WsTestClient registered(int port, Sr25519KeyPair key, String apiKey) throws InterruptedException {
     String hotkey = Ss58.encode(key.publicKey());
