@@ -1,6 +1,7 @@
 package ai.kinitro.demo.cli;
 
 import ai.kinitro.common.cli.CliErrors;
+import ai.kinitro.common.cli.DurationText;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.demo.DemoRunner;
@@ -8,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,24 +60,10 @@ public final class DemoCli implements Callable<Integer> {
   }
 
   static Duration parseDuration(String text) {
-    try {
-      String t = text.strip().toLowerCase(Locale.ROOT);
-      if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      }
-      long n = Long.parseLong(t.substring(0, t.length() - 1));
-      Duration d = switch (t.charAt(t.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        default -> throw new NumberFormatException(t);
-      };
-      if (d.isNegative() || d.isZero()) {
-        throw new NumberFormatException(t);
-      }
-      return d;
-    } catch (RuntimeException e) {
+    Duration d = DurationText.parse(text, ErrorCode.INVALID_ARGUMENT);
+    if (d.isNegative() || d.isZero()) {
       throw new KinitroException(ErrorCode.INVALID_ARGUMENT, "'" + text + "' is not a positive duration such as 90s, 10m or 1h");
     }
+    return d;
   }
 }

@@ -1,9 +1,10 @@
 package ai.kinitro.devchain.cli;
 
+import ai.kinitro.common.cli.DurationText;
+import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.devchain.DevChain;
 import ai.kinitro.devchain.DevChainConfig;
-import ai.kinitro.devchain.genesis.DurationText;
 import ai.kinitro.devchain.genesis.Genesis;
 import ai.kinitro.devchain.genesis.GenesisNeuron;
 import ai.kinitro.devchain.genesis.GenesisParser;
@@ -15,9 +16,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code kinitro chain devnet}: runs the local dev chain until Ctrl-C. */
 @Command(name = "kinitro chain", mixinStandardHelpOptions = true, subcommands = DevChainMain.Devnet.class,
@@ -97,7 +98,7 @@ public final class DevChainMain implements Runnable {
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       Genesis genesis = genesisFile.map(GenesisParser::load).orElseGet(GenesisParser::defaultGenesis);
-      Duration interval = blockTime.map(DurationText::parse)
+      Duration interval = blockTime.map(t -> DurationText.parse(t, ErrorCode.DEVCHAIN_CONFIG_INVALID))
           .or(genesis::blockTime).orElse(DevChainConfig.DEFAULT_BLOCK_TIME);
       DevChainConfig config = new DevChainConfig(genesis, host, port,
           ephemeral ? Optional.empty() : Optional.of(data.orElse(DEFAULT_DATA_DIRECTORY)),

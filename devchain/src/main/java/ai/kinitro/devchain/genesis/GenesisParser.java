@@ -1,5 +1,6 @@
 package ai.kinitro.devchain.genesis;
 
+import ai.kinitro.common.cli.DurationText;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class GenesisParser {
     requireKnown(root, TOP_LEVEL, "the genesis");
     String chainName = optionalText(root, "chainName").orElse(Genesis.DEFAULT_CHAIN_NAME);
     int netuid = (int) requiredLong(root, "netuid", "the genesis");
-    Optional<Duration> blockTime = optionalText(root, "blockTime").map(DurationText::parse);
+    Optional<Duration> blockTime = optionalText(root, "blockTime").map(t -> DurationText.parse(t, ErrorCode.DEVCHAIN_CONFIG_INVALID));
     SubnetParams params = params(root.get("params"));
 
     JsonNode ownerNode = root.get("owner");

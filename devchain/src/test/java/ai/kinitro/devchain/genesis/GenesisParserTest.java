@@ -3,6 +3,7 @@ package ai.kinitro.devchain.genesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.kinitro.common.cli.DurationText;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import java.time.Duration;
@@ -72,9 +73,9 @@ class GenesisParserTest {
 
   @Test
   void durationsReadTheShortAndTheIsoForms() {
-    assertThat(DurationText.parse("250ms")).isEqualTo(Duration.ofMillis(250));
-    assertThat(DurationText.parse("12s")).isEqualTo(Duration.ofSeconds(12));
-    assertThat(DurationText.parse("PT1M")).isEqualTo(Duration.ofMinutes(1));
+    assertThat(DurationText.parse("250ms", ErrorCode.DEVCHAIN_CONFIG_INVALID)).isEqualTo(Duration.ofMillis(250));
+    assertThat(DurationText.parse("12s", ErrorCode.DEVCHAIN_CONFIG_INVALID)).isEqualTo(Duration.ofSeconds(12));
+    assertThat(DurationText.parse("PT1M", ErrorCode.DEVCHAIN_CONFIG_INVALID)).isEqualTo(Duration.ofMinutes(1));
     assertThat(DurationText.format(Duration.ofMillis(250))).isEqualTo("250ms");
   }
 }

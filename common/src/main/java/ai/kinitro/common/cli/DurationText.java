@@ -1,4 +1,4 @@
-package ai.kinitro.devchain.genesis;
+package ai.kinitro.common.cli;
 
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
@@ -14,7 +14,12 @@ public final class DurationText {
 
   private DurationText() {}
 
-  public static Duration parse(String text) {
+  /**
+   * Reads {@code text}.
+   *
+   * @param onError the code of the {@link KinitroException} thrown when it is not a duration
+   */
+  public static Duration parse(String text, ErrorCode onError) {
     String trimmed = text.strip().toLowerCase(Locale.ROOT);
     Matcher m = SHORT.matcher(trimmed);
     if (m.matches()) {
@@ -29,7 +34,7 @@ public final class DurationText {
     try {
       return Duration.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new KinitroException(ErrorCode.DEVCHAIN_CONFIG_INVALID,
+      throw new KinitroException(onError,
           "'" + text + "' is not a duration; write it like 250ms, 12s, 2m or PT12S", e);
     }
   }
