@@ -276,7 +276,7 @@ public final class EvaluationHandler implements JobHandler {
         + failure.getMessage() + ")");
   }
 
-  /** Score = success rate: every episode counts, and finishing sooner is never penalized. */
+  /** Score = success rate (ADR 0012): never negative, and finishing sooner is never penalized. */
   static Metrics metrics(RunMetrics m) {
     return new Metrics(m.successRate(), m.successRate(), m.meanReward(), m.totalEpisodes());
   }
