@@ -39,6 +39,8 @@ public final class BackendApi implements AdminApi {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
   /** The backend's largest page. */
   static final int PAGE = 1000;
+  /** The most steps a replay reads: far beyond any environment's step limit. */
+  static final int MAX_STEPS = 50_000;
 
   static final JsonMapper JSON = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -127,7 +129,7 @@ public final class BackendApi implements AdminApi {
 
   @Override
   public List<StepInfo> steps(String episodeId) {
-    return page("/episodes/" + segment(episodeId) + "/steps", new LinkedHashMap<>(), StepInfo.class);
+    return allPages("/episodes/" + segment(episodeId) + "/steps", StepInfo.class, MAX_STEPS);
   }
 
   @Override
@@ -235,6 +237,23 @@ public final class BackendApi implements AdminApi {
   private <T> List<T> page(String path, Map<String, String> query, Class<T> type) {
     query.put("limit", Integer.toString(PAGE));
     return items(send("GET", path + encode(query), null, false), type);
+  }
+
+  /** Reads page after page until the backend's total (or {@code max} items) is reached. */
+  private <T> List<T> allPages(String path, Class<T> type, int max) {
+    List<T> out = new ArrayList<>();
+    while (out.size() < max) {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("limit", Integer.toString(Math.min(PAGE, max - out.size())));
+      query.put("offset", Integer.toString(out.size()));
+      JsonNode page = send("GET", path + encode(query), null, false);
+      List<T> items = items(page, type);
+      out.addAll(items);
+      if (items.isEmpty() || out.size() >= page.path("total").asLong(0)) {
+        break;
+      }
+    }
+    return out;
   }
 
   private <T> List<T> adminPage(String path, Map<String, String> query, Class<T> type) {

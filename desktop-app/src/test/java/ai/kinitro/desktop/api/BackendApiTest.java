@@ -11,7 +11,9 @@ import ai.kinitro.desktop.testing.TestBackend.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,25 @@ class BackendApiTest {
     TestBackend.Request request = backend.requests().getFirst();
     assertThat(request.apiKey()).contains("kin_admin");
     assertThat(request.query()).containsEntry("status", "pending").containsEntry("limit", "1000");
+  }
+
+  @Test
+  void aLongEpisodeIsReadPageAfterPageInStepOrder() {
+    int total = 2_345;
+    backend.route("GET", "/episodes/(\\d+)/steps", r -> {
+      int offset = Integer.parseInt(r.query().get("offset"));
+      int limit = Integer.parseInt(r.query().get("limit"));
+      List<Map<String, Object>> steps = IntStream.range(offset, Math.min(total, offset + limit))
+          .mapToObj(i -> Map.<String, Object>of("step", i, "reward", 1.0, "done", i == total - 1))
+          .toList();
+      return Response.ok(Map.of("items", steps, "total", total, "limit", limit, "offset", offset));
+    });
+
+    List<StepInfo> steps = api(null).steps("42");
+
+    assertThat(steps).extracting(StepInfo::step).containsExactlyElementsOf(
+        IntStream.range(0, total).boxed().toList());
+    assertThat(backend.requests()).extracting(q -> q.query().get("offset")).containsExactly("0", "1000", "2000");
   }
 
   @Test
