@@ -3,11 +3,15 @@ package ai.kinitro.backend.result;
 import ai.kinitro.backend.vault.PresignedUrl;
 import ai.kinitro.backend.vault.VaultService;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.common.protocol.ObservationRef;
+import ai.kinitro.common.protocol.StepRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -65,6 +69,31 @@ public class FrameUrls {
       }
     }
     return out;
+  }
+
+  /**
+   * The step with URLs on the refs this backend can sign, for realtime {@code episode_step} events
+   * (the same rule as {@link #withUrls(JsonNode)}; a ref that cannot be signed keeps no URL).
+   */
+  public StepRecord withUrls(StepRecord step) {
+    if (step.observationRefs().isEmpty() || !vault.config().configured()) {
+      return step;
+    }
+    String bucket = vault.config().bucket();
+    List<ObservationRef> refs = step.observationRefs().stream()
+        .map(r -> r.url().isPresent() || !bucket.equals(r.bucket()) || r.key().isEmpty() ? r : signedRef(r))
+        .toList();
+    return new StepRecord(step.step(), step.action(), step.reward(), step.done(), step.truncated(), refs, step.info(),
+        step.timestamp());
+  }
+
+  private ObservationRef signedRef(ObservationRef ref) {
+    try {
+      return new ObservationRef(ref.camera(), ref.bucket(), ref.key(), Optional.of(signed(ref.key()).url()));
+    } catch (KinitroException e) {
+      LOG.warn("Could not sign a frame URL for {}; the event is sent without it: {}", ref.key(), e.getMessage());
+      return ref;
+    }
   }
 
   private void sign(ObjectNode ref) {

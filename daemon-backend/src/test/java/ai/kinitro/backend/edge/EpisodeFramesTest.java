@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * (s3proxy) the way the evaluator stores it, a validator logs steps referencing it over the real
  * {@code /ws/validator} channel, and {@code GET /episodes/{id}/steps} over real HTTP answers with a
  * signed URL that downloads exactly those bytes. A ref with a public URL is passed through; a ref
- * in another bucket stays without a URL.
+ * in another bucket stays without a URL. The realtime {@code episode_step} event carries the same
+ * signed URL.
  */
 class EpisodeFramesTest extends EdgeIntegrationTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -57,7 +58,13 @@ class EpisodeFramesTest extends EdgeIntegrationTest {
     s3.putObject(b -> b.bucket(VAULT_BUCKET).key(frameKey).contentType("image/png"), RequestBody.fromBytes(png));
 
     Job job;
-    try (WsTestClient v = Validators.registered(port, validator.key(), validator.apiKey())) {
+    JsonNode liveStep;
+    try (WsTestClient watcher = WsTestClient.connect(port, "/ws/client");
+        WsTestClient v = Validators.registered(port, validator.key(), validator.apiKey())) {
+      watcher.next("welcome", WAIT);
+      watcher.send("{\"type\":\"subscribe\",\"request_id\":\"frames\",\"event_types\":[\"episode_step\"],"
+          + "\"filters\":{\"validator_hotkey\":\"" + validator.hotkey() + "\"}}");
+      watcher.next("subscription_ack", WAIT);
       job = Validators.newJob(jdbc, ids, jobs, submissions, competition, miner);
       JsonNode delivered = v.next(f -> Validators.evalJobOf(f, job.id()), WAIT);
       v.send("{\"type\":\"delivery_ack\",\"acked_message_id\":\"" + delivered.path("message_id").asString() + "\",\"outcome\":\"stored\"}");
@@ -73,6 +80,8 @@ class EpisodeFramesTest extends EdgeIntegrationTest {
           + "{\"camera\":\"default\",\"bucket\":\"public-frames\",\"key\":\"f/1.png\",\"url\":\"https://frames.example/f/1.png\"}],"
           + "\"info\":{},\"timestamp\":\"" + t.plusSeconds(1) + "\"}]}");
       assertThat(v.next("result_ack", WAIT).path("outcome").asString()).isEqualTo("stored");
+      liveStep = watcher.next(f -> f.path("type").asString().equals("event")
+          && f.path("payload").path("step").path("step").asInt(-1) == 0, WAIT);
     }
     Api api = new Api(port);
     String episodeId = api.get("/episodes?job_id=" + job.id()).json().path("items").get(0).path("id").asString();
@@ -93,6 +102,11 @@ class EpisodeFramesTest extends EdgeIntegrationTest {
         "{\"camera\":\"side\",\"bucket\":\"validator-own\",\"key\":\"observations/side.png\"}"));
     assertThat(steps.json().path("items").get(1).path("observation_refs")).isEqualTo(Api.JSON.readTree(
         "[{\"camera\":\"default\",\"bucket\":\"public-frames\",\"key\":\"f/1.png\",\"url\":\"https://frames.example/f/1.png\"}]"));
+
+    JsonNode liveRefs = liveStep.path("payload").path("step").path("observation_refs");
+    assertThat(liveRefs.get(0).path("url").asString()).as("the live event's frame is signed as well")
+        .startsWith(S3.endpoint().toString().replaceAll("/$", "") + "/" + VAULT_BUCKET + "/observations/");
+    assertThat(liveRefs.get(1).has("url")).as("another store's frame stays without URL").isFalse();
 
     HttpResponse<byte[]> frame = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(signed.path("url").asString())).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -2,6 +2,7 @@ package ai.kinitro.backend.ws.validator;
 
 import ai.kinitro.backend.ids.IdGenerator;
 import ai.kinitro.backend.realtime.RealtimeConfig;
+import ai.kinitro.backend.result.FrameUrls;
 import ai.kinitro.backend.realtime.RealtimePublisher;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.protocol.ErrorDetail;
@@ -115,6 +116,7 @@ final class IngestPipeline implements SmartLifecycle {
   private final RealtimePublisher realtime;
   private final AssignmentNotifications.Sender notifications;
   private final RealtimeConfig realtimeConfig;
+  private final FrameUrls frames;
   private final ValidatorChannelConfig config;
   private final Clock clock;
   private final BlockingQueue<Work> queue;
@@ -127,7 +129,7 @@ final class IngestPipeline implements SmartLifecycle {
 
   IngestPipeline(JdbcTemplate jdbc, TransactionTemplate tx, IdGenerator ids, AssignmentLifecycle lifecycle,
       RealtimePublisher realtime, AssignmentNotifications.Sender notifications, RealtimeConfig realtimeConfig,
-      ValidatorChannelConfig config, Clock clock) {
+      FrameUrls frames, ValidatorChannelConfig config, Clock clock) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
     this.tx = Objects.requireNonNull(tx, "tx");
     this.ids = Objects.requireNonNull(ids, "ids");
@@ -135,6 +137,7 @@ final class IngestPipeline implements SmartLifecycle {
     this.realtime = Objects.requireNonNull(realtime, "realtime");
     this.notifications = Objects.requireNonNull(notifications, "notifications");
     this.realtimeConfig = Objects.requireNonNull(realtimeConfig, "realtimeConfig");
+    this.frames = Objects.requireNonNull(frames, "frames");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.queue = new ArrayBlockingQueue<>(config.ingestQueueCapacity());
@@ -543,7 +546,7 @@ final class IngestPipeline implements SmartLifecycle {
         j++;
         if (s.step() % sample == 0 || s.done() || s.truncated()) {
           events.add(new EventPayload.EpisodeStep(a.jobId, a.submissionId, a.validator, e.getKey().taskId(),
-              e.getKey().episodeIndex(), s));
+              e.getKey().episodeIndex(), frames.withUrls(s)));
         }
       }
     }

@@ -1,23 +1,24 @@
 package ai.kinitro.backend.ws.validator;
 
 import ai.kinitro.backend.chain.SubnetMembership;
+import ai.kinitro.backend.ids.IdGenerator;
 import ai.kinitro.backend.job.JobEvents;
 import ai.kinitro.backend.job.JobsProperties;
-import ai.kinitro.backend.weights.WeightsChanged;
-import org.springframework.transaction.event.TransactionalEventListener;
-import ai.kinitro.backend.ids.IdGenerator;
 import ai.kinitro.backend.loop.BackgroundLoop;
 import ai.kinitro.backend.realtime.RealtimeConfig;
 import ai.kinitro.backend.realtime.RealtimePublisher;
+import ai.kinitro.backend.result.FrameUrls;
 import ai.kinitro.backend.vault.VaultService;
+import ai.kinitro.backend.weights.WeightsChanged;
+import ai.kinitro.common.protocol.ProtocolCodec;
 import ai.kinitro.common.protocol.validator.ValidatorProtocol;
 import java.time.Clock;
 import java.time.Duration;
-import ai.kinitro.common.protocol.ProtocolCodec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -40,14 +41,15 @@ class ValidatorChannelConfiguration {
 
   ValidatorChannelConfiguration(ValidatorChannelConfig config, JdbcTemplate jdbc, TransactionTemplate tx, VaultService vault,
       SubnetMembership membership, IdGenerator ids, RealtimePublisher realtime, RealtimeConfig realtimeConfig,
-      JobsProperties jobs, Clock clock) {
+      JobsProperties jobs, FrameUrls frames, Clock clock) {
     this.config = config;
     this.listenerRetryDelay = realtimeConfig.listenerRetryDelay();
     this.notifications = new AssignmentNotifications.Sender(jdbc, config.assignmentChannel());
     AssignmentLifecycle lifecycle = new AssignmentLifecycle(jdbc, ids, jobs.maxAttempts());
     this.delivery = new JobDelivery(jdbc, tx, vault, connections, lifecycle, realtime, notifications, config, ids,
         jobs.assignmentDeadline(), clock);
-    this.ingest = new IngestPipeline(jdbc, tx, ids, lifecycle, realtime, notifications, realtimeConfig, config, clock);
+    this.ingest = new IngestPipeline(jdbc, tx, ids, lifecycle, realtime, notifications, realtimeConfig, frames, config,
+        clock);
     this.weights = new WeightsPusher(jdbc, connections, config, clock);
     this.heartbeats = new HeartbeatMonitor(jdbc, connections, config, clock);
     this.handler = new ValidatorChannelHandler(ValidatorProtocol.backendCodec(),
