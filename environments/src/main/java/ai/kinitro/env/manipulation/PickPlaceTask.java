@@ -1,38 +1,11 @@
 package ai.kinitro.env.manipulation;
 
-import java.util.SplittableRandom;
-
 /** pick-place: grasp the puck and carry it to a goal in the air. */
-final class PickPlaceTask extends Task {
+final class PickPlaceTask extends PuckTask {
   static final double SUCCESS_RADIUS = 0.07;
 
   PickPlaceTask() {
     super("pick-place", "Grasp the puck, lift it and place it at a goal position in the air");
-  }
-
-  @Override
-  int initSize() {
-    return 6;
-  }
-
-  @Override
-  double[] sample(SplittableRandom rng) {
-    return PuckSupport.sample(rng, 0.05, 0.3);
-  }
-
-  @Override
-  void build(Scene s) {
-    PuckSupport.build(s, true);
-  }
-
-  @Override
-  double[] goal(double[] init) {
-    return slice3(init, 3);
-  }
-
-  @Override
-  void objects(Scene s, double[] obs) {
-    writeObject(s.parts.get(0), obs);
   }
 
   @Override

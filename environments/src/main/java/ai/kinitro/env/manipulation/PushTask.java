@@ -3,7 +3,7 @@ package ai.kinitro.env.manipulation;
 import java.util.SplittableRandom;
 
 /** push: move the puck along the table to a goal on the table. */
-final class PushTask extends Task {
+final class PushTask extends PuckTask {
   static final double TARGET_RADIUS = 0.05;
 
   PushTask() {
@@ -11,30 +11,10 @@ final class PushTask extends Task {
   }
 
   @Override
-  int initSize() {
-    return 6;
-  }
-
-  @Override
   double[] sample(SplittableRandom rng) {
     double[] v = PuckSupport.sample(rng, 0.0, 0.0);
     v[5] = PuckSupport.HALF_HEIGHT;
     return v;
-  }
-
-  @Override
-  void build(Scene s) {
-    PuckSupport.build(s, true);
-  }
-
-  @Override
-  double[] goal(double[] init) {
-    return slice3(init, 3);
-  }
-
-  @Override
-  void objects(Scene s, double[] obs) {
-    writeObject(s.parts.get(0), obs);
   }
 
   @Override

@@ -1,36 +1,9 @@
 package ai.kinitro.env.manipulation;
 
-import java.util.SplittableRandom;
-
 /** reach: move the hand to a goal in the air. The puck is a distractor. */
-final class ReachTask extends Task {
+final class ReachTask extends PuckTask {
   ReachTask() {
     super("reach", "Move the gripper to a goal position in the air above the table");
-  }
-
-  @Override
-  int initSize() {
-    return 6;
-  }
-
-  @Override
-  double[] sample(SplittableRandom rng) {
-    return PuckSupport.sample(rng, 0.05, 0.3);
-  }
-
-  @Override
-  void build(Scene s) {
-    PuckSupport.build(s, true);
-  }
-
-  @Override
-  double[] goal(double[] init) {
-    return slice3(init, 3);
-  }
-
-  @Override
-  void objects(Scene s, double[] obs) {
-    writeObject(s.parts.get(0), obs);
   }
 
   @Override

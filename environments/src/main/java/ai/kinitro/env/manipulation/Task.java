@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * episode lives in the scene (its {@code init} vector is the seeded variation).
  */
 abstract sealed class Task
-    permits ReachTask, PushTask, PickPlaceTask, DoorOpenTask, DrawerTask, ButtonPressTopdownTask,
+    permits PuckTask, DoorOpenTask, DrawerTask, ButtonPressTopdownTask,
         PegInsertSideTask, WindowTask {
 
   static final int TABLE = 0x8C6A4A;
