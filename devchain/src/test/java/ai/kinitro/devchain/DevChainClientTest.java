@@ -28,9 +28,6 @@ import ai.kinitro.common.chain.rpc.WebSocketJsonRpcTransport;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.scale.ScaleReader;
 import ai.kinitro.common.scale.ScaleWriter;
-import ai.kinitro.devchain.genesis.Genesis;
-import ai.kinitro.devchain.genesis.GenesisParser;
-import ai.kinitro.devchain.genesis.SubnetParams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,23 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DevChainClientTest {
   private static final int NETUID = 1;
-  private static final Duration FAST = Duration.ofMillis(250);
+  private static final Duration FAST = TestChains.FAST;
   private static final TxOptions WAIT = TxOptions.DEFAULT.withTimeout(Duration.ofSeconds(30));
-
-  /**
-   * The bundled genesis with a 100-block weights rate limit (25 s at 250 ms blocks), so a second
-   * weight set right after the first is inside the limit even on a slow machine.
-   */
-  private static DevChain fastChain() {
-    Genesis g = GenesisParser.defaultGenesis();
-    SubnetParams p = g.params();
-    SubnetParams slowLimit = new SubnetParams(p.tempo(), 100, p.commitRevealEnabled(), p.revealPeriodEpochs(),
-        p.weightsVersionKey(), p.minAllowedWeights(), p.maxWeightsLimit(), p.maxAllowedValidators(),
-        p.maxAllowedUids(), p.immunityPeriod(), p.stakeThreshold(), p.maxSpace());
-    Genesis genesis = new Genesis(g.chainName(), g.netuid(), g.blockTime(), slowLimit, g.ownerColdkey(),
-        g.ownerHotkey(), g.neurons());
-    return DevChain.start(DevChainConfig.forTests().withGenesis(genesis).withBlockTime(FAST));
-  }
 
   private static SubstrateChainClient client(DevChain chain) {
     return new SubstrateChainClient(WebSocketJsonRpcTransport.connect(chain.url()));
@@ -76,7 +58,7 @@ class DevChainClientTest {
 
   @Test
   void aCommitmentFromDaveIsReadBackWithTheBlockItWasSetIn() {
-    try (DevChain chain = fastChain(); SubstrateChainClient client = client(chain)) {
+    try (DevChain chain = TestChains.fastWithLongRateLimit(); SubstrateChainClient client = client(chain)) {
       TxResult result = client.setCommitment(DAVE, NETUID, utf8("sub-1:sha-abc"), WAIT).orThrow();
 
       Optional<Commitment> commitment = client.commitment(NETUID, account(DAVE), BlockRef.best());
@@ -90,7 +72,7 @@ class DevChainClientTest {
 
   @Test
   void aValidatorSetsWeightsAndTheChainStoresThemMaxUpscaledWithItsLastUpdate() {
-    try (DevChain chain = fastChain(); SubstrateChainClient client = client(chain);
+    try (DevChain chain = TestChains.fastWithLongRateLimit(); SubstrateChainClient client = client(chain);
          WebSocketJsonRpcTransport rpc = WebSocketJsonRpcTransport.connect(chain.url())) {
       TxResult result = client.setWeights(BOB, NETUID, new int[] {3, 4}, new int[] {100, 50}, 0, WAIT).orThrow();
 
@@ -111,7 +93,7 @@ class DevChainClientTest {
 
   @Test
   void aSecondWeightSetInsideTheRateLimitIsRefusedByThePoolWithCustomError6() {
-    try (DevChain chain = fastChain(); SubstrateChainClient client = client(chain)) {
+    try (DevChain chain = TestChains.fastWithLongRateLimit(); SubstrateChainClient client = client(chain)) {
       client.setWeights(BOB, NETUID, new int[] {3}, new int[] {1}, 0, WAIT).orThrow();
 
       assertThatThrownBy(() -> client.setWeights(BOB, NETUID, new int[] {4}, new int[] {1}, 0, WAIT))
@@ -126,7 +108,7 @@ class DevChainClientTest {
 
   @Test
   void anUnregisteredHotkeyIsRefusedByTheRuntime() {
-    try (DevChain chain = fastChain(); SubstrateChainClient client = client(chain)) {
+    try (DevChain chain = TestChains.fastWithLongRateLimit(); SubstrateChainClient client = client(chain)) {
       TxResult commit = client.setCommitment(STRANGER, NETUID, utf8("x"), WAIT);
       TxResult weights = client.setWeights(STRANGER, NETUID, new int[] {3}, new int[] {1}, 0, WAIT);
 
@@ -144,7 +126,7 @@ class DevChainClientTest {
 
   @Test
   void aTamperedSignatureIsRefusedAsABadSignature() {
-    try (DevChain chain = fastChain(); SubstrateChainClient client = client(chain);
+    try (DevChain chain = TestChains.fastWithLongRateLimit(); SubstrateChainClient client = client(chain);
          WebSocketJsonRpcTransport rpc = WebSocketJsonRpcTransport.connect(chain.url())) {
       SignedExtrinsic signed = client.sign(DAVE, "Commitments", "set_commitment",
           index -> Calls.setCommitment(index, NETUID, List.of(ai.kinitro.common.chain.CommitmentData.raw("x"))),
@@ -162,7 +144,7 @@ class DevChainClientTest {
 
   @Test
   void aUsedNonceIsRefusedAsOutdated() {
-    try (DevChain chain = fastChain(); SubstrateChainClient client = client(chain)) {
+    try (DevChain chain = TestChains.fastWithLongRateLimit(); SubstrateChainClient client = client(chain)) {
       client.setCommitment(DAVE, NETUID, utf8("first"), WAIT).orThrow();
 
       assertThatThrownBy(() -> client.setCommitment(DAVE, NETUID, utf8("again"), WAIT.withNonce(0)))
@@ -175,7 +157,7 @@ class DevChainClientTest {
 
   @Test
   void theClientWorksOverHttpWithoutSubscriptions() {
-    try (DevChain chain = fastChain();
+    try (DevChain chain = TestChains.fastWithLongRateLimit();
          SubstrateChainClient client = new SubstrateChainClient(
              new HttpJsonRpcTransport(chain.httpUrl(), Duration.ofSeconds(10)), Duration.ofMillis(100))) {
       TxResult result = client.setCommitment(EVE, NETUID, utf8("over-http"), WAIT).orThrow();
@@ -227,7 +209,7 @@ class DevChainClientTest {
 
   @Test
   void commitRevealV2RevealsInTheNextEpoch() {
-    try (DevChain chain = fastChain(); WebSocketJsonRpcTransport rpc = WebSocketJsonRpcTransport.connect(chain.url());
+    try (DevChain chain = TestChains.fastWithLongRateLimit(); WebSocketJsonRpcTransport rpc = WebSocketJsonRpcTransport.connect(chain.url());
          SubstrateChainClient client = new SubstrateChainClient(rpc)) {
       client.setCommitRevealEnabled(ALICE, NETUID, true, WAIT).orThrow();
       TxResult plain = client.setWeights(BOB, NETUID, new int[] {3}, new int[] {1}, 0, WAIT);
@@ -237,6 +219,8 @@ class DevChainClientTest {
       int[] values = {65535, 32768};
       int[] salt = {1, 2, 3, 4, 5, 6, 7, 8};
       byte[] hash = WeightsCommitHash.compute(account(BOB), NETUID, uids, values, salt, 0);
+      // Commit at the start of an epoch, so the early reveal below cannot slip into the next one.
+      waitForBlock(chain, nextEpochStart(rpc));
       client.commitWeights(BOB, NETUID, hash, WAIT).orThrow();
       assertThatThrownBy(() -> client.revealWeights(BOB, NETUID, uids, values, salt, 0, WAIT))
           .isInstanceOfSatisfying(JsonRpcException.class, e -> {
@@ -253,7 +237,7 @@ class DevChainClientTest {
 
   @Test
   void aNonOwnerCannotSwitchCommitReveal() {
-    try (DevChain chain = fastChain(); SubstrateChainClient client = client(chain)) {
+    try (DevChain chain = TestChains.fastWithLongRateLimit(); SubstrateChainClient client = client(chain)) {
       TxResult result = client.setCommitRevealEnabled(BOB, NETUID, true, WAIT);
 
       assertThat(result.error()).hasValueSatisfying(e -> {

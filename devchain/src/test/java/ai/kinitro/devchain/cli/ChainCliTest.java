@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kinitro.common.cli.KinitroCli;
 import ai.kinitro.devchain.DevChain;
-import ai.kinitro.devchain.DevChainConfig;
+import ai.kinitro.devchain.TestChains;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,8 @@ class ChainCliTest {
 
   @BeforeAll
   static void start() {
-    chain = DevChain.start(DevChainConfig.forTests().withBlockTime(Duration.ofMillis(250)));
+    // A long weights rate limit: the refused second set comes after two whole CLI runs.
+    chain = TestChains.fastWithLongRateLimit();
   }
 
   @AfterAll

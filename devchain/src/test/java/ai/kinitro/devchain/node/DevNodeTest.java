@@ -52,7 +52,10 @@ class DevNodeTest {
 
     assertThat(block.extrinsics()).hasSize(2);
     assertThat(node.accountNextIndex(new ai.kinitro.common.chain.AccountId(DAVE.publicKey()))).isEqualTo(2);
-    Thread.sleep(200);
+    long deadline = System.nanoTime() + 10_000_000_000L; // statuses arrive on the node's notifier thread
+    while (later.size() < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     assertThat(later).extracting(TxStatus::kind).containsExactly(TxStatus.Kind.FUTURE, TxStatus.Kind.READY,
         TxStatus.Kind.IN_BLOCK, TxStatus.Kind.FINALIZED);
     assertThat(later.get(2).block()).contains(block.hash());

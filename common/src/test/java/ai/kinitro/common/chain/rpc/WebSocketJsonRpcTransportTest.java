@@ -74,7 +74,6 @@ class WebSocketJsonRpcTransportTest {
     transport = WebSocketJsonRpcTransport.builder(server.uri())
         .defaultTimeout(Duration.ofSeconds(5))
         .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
-        .keepAlive(Duration.ofMillis(200))
         .connect();
     return transport;
   }
@@ -210,7 +209,8 @@ class WebSocketJsonRpcTransportTest {
         .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
         .connect();
     server.connections().getFirst().mute();
-    waitUntil(() -> transport.connectionCount() == 2);
+    // A loaded machine may miss a 100 ms pong on the new connection too: at least one reconnect.
+    waitUntil(() -> transport.connectionCount() >= 2);
     assertThat(transport.call("add", List.of(20, 22)).asLong()).isEqualTo(42);
   }
 
