@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kinitro.common.protocol.validator.EvalJob;
 import ai.kinitro.common.protocol.validator.EvalResult;
 import ai.kinitro.queue.RetryPolicy;
+import ai.kinitro.queue.job.JobQueue;
+import ai.kinitro.queue.job.JobState;
 import ai.kinitro.queue.outbox.Outbox;
 import ai.kinitro.testsupport.postgres.TestDatabase;
 import ai.kinitro.testsupport.postgres.WithPostgres;
@@ -27,6 +29,7 @@ class RelayAfterRestartTest {
   void resultsThatWereNotRelayedBeforeTheValidatorStoppedAreRelayedAfterItsRestart(TestDatabase db, @TempDir Path state)
       throws Exception {
     Outbox outbox = new Outbox(db.dataSource(), Clock.systemUTC(), RetryPolicy.DEFAULT);
+    JobQueue jobs = new JobQueue(db.dataSource(), Clock.systemUTC(), RetryPolicy.DEFAULT);
     EvalJob first = Messages.evalJob(1001);
     EvalJob second = Messages.evalJob(1002);
     try (FakeBackend backend = new FakeBackend(ValidatorRunner.API_KEY)) {
@@ -49,7 +52,9 @@ class RelayAfterRestartTest {
 
       try (FakeEvaluator evaluator = new FakeEvaluator(db.dataSource(), "evaluation").start()) {
         Await.until("the second job evaluated while the validator is down", () -> evaluator.evaluations(second.jobId()) == 1);
-        Await.until("its result waiting in the outbox", () -> outbox.stats("backend").pending() >= 3);
+        // The evaluator appends its reports before it completes the job: once it is DONE they are in the outbox.
+        Await.until("the second job completed", () -> jobs.find("evaluation", Long.toString(second.jobId()))
+            .map(r -> r.state() == JobState.DONE).orElse(false));
         assertThat(backend.stored(EvalResult.class)).extracting(EvalResult::jobId).containsExactly(first.jobId());
 
         backend.ackResults(true);

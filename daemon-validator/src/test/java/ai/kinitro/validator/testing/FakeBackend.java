@@ -60,7 +60,8 @@ public final class FakeBackend implements AutoCloseable {
   private final AtomicInteger registrations = new AtomicInteger();
   private volatile boolean online = true;
   private volatile boolean ackResults = true;
-  private volatile int heartbeatSeconds = 1;
+  /** Outages are made by disconnecting, never by silence: a slow heartbeat keeps stalls from reconnecting. */
+  private volatile int heartbeatSeconds = 5;
   private volatile Function<DurableMessage, Optional<ValidatorError>> refuse = m -> Optional.empty();
 
   public FakeBackend(String apiKey) throws Exception {

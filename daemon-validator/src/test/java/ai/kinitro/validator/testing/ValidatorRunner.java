@@ -28,8 +28,10 @@ public final class ValidatorRunner {
     p.put("kinitro.validator.backend.api-key", API_KEY);
     p.put("kinitro.validator.backend.reconnect-initial-delay", "100ms");
     p.put("kinitro.validator.backend.reconnect-max-delay", "1s");
-    p.put("kinitro.validator.backend.ack-timeout", "2s");
-    p.put("kinitro.validator.backend.ack-timeout-max", "4s");
+    // No test waits for an ack-timeout resend (resends come from reconnects), so a stalled machine
+    // must not cause one: the tests count receipts.
+    p.put("kinitro.validator.backend.ack-timeout", "60s");
+    p.put("kinitro.validator.backend.ack-timeout-max", "120s");
     p.put("kinitro.validator.backend.relay-poll-interval", "200ms");
     p.put("kinitro.validator.weights.enabled", "false");
     p.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");

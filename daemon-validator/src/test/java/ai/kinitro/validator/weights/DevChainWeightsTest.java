@@ -134,7 +134,8 @@ class DevChainWeightsTest {
 
   @Test
   void aRateLimitRejectionByTheDevChainIsRetriedAfterTheLimit() throws Exception {
-    try (DevChain chain = chain(false, 20); ChainClient client = SubstrateChainClient.connect(chain.url())) {
+    // A 60-block limit (15 s): the refused set must reach the chain inside it even on a slow machine.
+    try (DevChain chain = chain(false, 60); ChainClient client = SubstrateChainClient.connect(chain.url())) {
       int netuid = chain.config().genesis().netuid();
       ChainClientWeightSetter real = new ChainClientWeightSetter(() -> client, BOB.signer(), WAIT);
       assertThat(real.setWeights(netuid, new int[] {2}, new int[] {65535}, 0)).isInstanceOf(TxOutcome.Included.class);

@@ -129,9 +129,11 @@ final class ProcessAgent implements RunningAgent {
       return failure;
     }
     if (process.isAlive() && failure.code() == ErrorCode.AGENT_CRASHED) {
-      // A broken connection often precedes the exit by a moment.
+      // A broken connection often precedes the exit by a moment (longer on a loaded host); an
+      // exited process returns at once, and only an agent that dropped its connection but lives on
+      // costs the whole wait.
       try {
-        process.waitFor(500, TimeUnit.MILLISECONDS);
+        process.waitFor(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
