@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kinitro.backend.ids.IdGenerator;
 import ai.kinitro.backend.job.Job;
 import ai.kinitro.backend.job.JobService;
+import ai.kinitro.backend.realtime.RealtimeListener;
 import ai.kinitro.backend.submission.SubmissionRepository;
 import ai.kinitro.backend.support.Api;
 import ai.kinitro.common.crypto.SecretUri;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,10 +48,12 @@ class EpisodeFramesTest extends EdgeIntegrationTest {
   @Autowired JobService jobs;
   @Autowired SubmissionRepository submissions;
   @Autowired S3Client s3;
+  @Autowired RealtimeListener listener;
 
   @Test
   void aLoggedFrameInTheVaultBucketIsServedWithASignedUrlThatDownloadsItsBytes() throws Exception {
     CLOCK.reset();
+    Awaitility.await().atMost(WAIT).until(listener::listening);
     Validators.Enrolled validator = Validators.enrol(CHAIN, jdbc, ids, "Frames");
     long competition = Fixtures.competition(jdbc, ids, null, null, null);
     String miner = Ss58.encode(SecretUri.parse("//Frames//miner").publicKey());

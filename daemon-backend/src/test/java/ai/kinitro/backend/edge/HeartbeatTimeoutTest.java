@@ -15,6 +15,7 @@ import ai.kinitro.common.crypto.Sr25519KeyPair;
 import ai.kinitro.common.crypto.Ss58;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -79,8 +80,14 @@ class HeartbeatTimeoutTest extends EdgeIntegrationTest {
       String connectionId = jdbc.queryForObject("SELECT connection_id FROM validators WHERE hotkey = ?", String.class, hotkey);
       Job acked = Validators.newJob(jdbc, ids, jobs, submissions, competition, miner);
       Job unacked = Validators.newJob(jdbc, ids, jobs, submissions, competition, miner);
-      JsonNode ackedJob = first.next(f -> Validators.evalJobOf(f, acked.id()), WAIT);
-      JsonNode unackedJob = first.next(f -> Validators.evalJobOf(f, unacked.id()), WAIT);
+      // The two deliveries may arrive in either order.
+      Map<Long, JsonNode> delivered = new HashMap<>();
+      while (delivered.size() < 2) {
+        JsonNode frame = first.next(f -> Validators.evalJobOf(f, acked.id()) || Validators.evalJobOf(f, unacked.id()), WAIT);
+        delivered.put(Long.parseLong(frame.path("job_id").asString()), frame);
+      }
+      JsonNode ackedJob = delivered.get(acked.id());
+      JsonNode unackedJob = delivered.get(unacked.id());
       first.send("{\"type\":\"delivery_ack\",\"acked_message_id\":\"" + ackedJob.path("message_id").asString()
           + "\",\"outcome\":\"stored\"}");
       Awaitility.await().atMost(WAIT).until(() -> jdbc.queryForObject(

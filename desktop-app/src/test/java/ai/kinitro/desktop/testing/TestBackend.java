@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -110,7 +112,7 @@ public final class TestBackend implements AutoCloseable {
   private final AtomicLong subscriptionIds = new AtomicLong();
   private final ProtocolCodec<RealtimeMessage> codec = RealtimeProtocol.serverCodec();
   private final Path baseDir;
-  private volatile long responseDelayMillis;
+  private volatile CountDownLatch responseGate = new CountDownLatch(0);
   private Tomcat tomcat;
   private int port;
 
@@ -148,9 +150,14 @@ public final class TestBackend implements AutoCloseable {
     return List.copyOf(framesReceived);
   }
 
-  /** Makes every REST answer wait (a slow backend). */
-  public void delayResponses(long millis) {
-    responseDelayMillis = millis;
+  /** Makes every REST answer (but health) wait until {@link #releaseResponses()}: a slow backend. */
+  public void holdResponses() {
+    responseGate = new CountDownLatch(1);
+  }
+
+  /** Lets every held and later REST answer go. */
+  public void releaseResponses() {
+    responseGate.countDown();
   }
 
   /** Number of live subscriptions over all connections. */
@@ -269,7 +276,7 @@ public final class TestBackend implements AutoCloseable {
               headers, body);
           if (!path.equals("/actuator/health")) {
             requests.add(request);
-            sleep(responseDelayMillis);
+            awaitGate(responseGate);
           }
           answer = r.handler.apply(request);
           break;
@@ -316,13 +323,13 @@ public final class TestBackend implements AutoCloseable {
     }
   }
 
-  private static void sleep(long millis) {
-    if (millis > 0) {
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+  private static void awaitGate(CountDownLatch gate) {
+    try {
+      if (!gate.await(2, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("held responses were never released");
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -117,7 +117,8 @@ class MinerEndToEndTest {
         assertThat(commit.json().path("commitment").asString()).isEqualTo("k1:" + COMPETITION + ":" + submission);
 
         Instant deadline = Instant.now().plusSeconds(60);
-        while ((follower.progress().jobs().isEmpty() || follower.progress().received().isEmpty())
+        // The follower updates its state before it tells the listener: wait for what the listener saw too.
+        while ((follower.progress().jobs().isEmpty() || follower.progress().received().isEmpty() || seen.size() < 2)
             && Instant.now().isBefore(deadline)) {
           Thread.sleep(200);
         }
