@@ -101,8 +101,8 @@ public final class S3EvaluationStore implements FrameStore, LogBundleStore, Auto
       return new LogArtifact(bucket, key, clock.instant(), Optional.empty());
     } catch (SdkException e) {
       throw new KinitroException(ErrorCode.LOG_BUNDLE_UPLOAD_FAILED, "Could not store log bundle " + key + " in bucket "
-          + bucket + " within " + bundleTimeout + ": " + e.getMessage()
-          + ". Check that the bucket exists and the evaluator may write to it (kinitro.evaluator.episodes.frames.*)", e);
+          + bucket + ": " + e.getMessage() + ". Check that the bucket exists, is reachable and the evaluator may write to "
+          + "it (kinitro.evaluator.episodes.frames.*); an upload gives up after log-bundle-timeout (" + bundleTimeout + ")", e);
     }
   }
 

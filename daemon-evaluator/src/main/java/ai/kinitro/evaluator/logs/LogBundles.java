@@ -1,5 +1,6 @@
 package ai.kinitro.evaluator.logs;
 
+import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.common.protocol.validator.LogArtifact;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
@@ -77,8 +78,8 @@ public final class LogBundles {
 
   private void failed(LogBundle bundle, String key, RuntimeException e) {
     failures.incrementAndGet();
-    LOG.warn("Job {}: could not store its log bundle {}; the result is sent without it: {}", bundle.jobId(), key,
-        e.getMessage());
+    LOG.warn("Job {}: the result is sent without its log bundle: {}", bundle.jobId(),
+        e instanceof KinitroException ? e.getMessage() : "storing " + key + " failed: " + e);
   }
 
   /** Bundles stored since start. */
