@@ -79,7 +79,8 @@ public final class LogBundles {
   private void failed(LogBundle bundle, String key, RuntimeException e) {
     failures.incrementAndGet();
     LOG.warn("Job {}: the result is sent without its log bundle: {}", bundle.jobId(),
-        e instanceof KinitroException ? e.getMessage() : "storing " + key + " failed: " + e);
+        e instanceof KinitroException k ? k.code() + " (" + k.code().number() + "): " + k.getMessage()
+            : "storing " + key + " failed: " + e);
   }
 
   /** Bundles stored since start. */
