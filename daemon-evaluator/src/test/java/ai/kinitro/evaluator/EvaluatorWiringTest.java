@@ -35,7 +35,8 @@ class EvaluatorWiringTest {
       assertThat(context.getBean(JobQueue.class).stats("evaluation").ready()).isZero();
       var health = context.getBean("evaluator", HealthIndicator.class).health();
       assertThat(health.getStatus()).isEqualTo(Status.UP);
-      assertThat(health.getDetails()).containsEntry("jobs", "enabled").containsEntry("runtime", "local");
+      assertThat(health.getDetails()).containsEntry("jobs", "enabled").containsEntry("runtime", "local")
+          .containsEntry("logBundles", "disabled");
       assertThat(orchestrator.stopping()).isFalse();
     }
     assertThat(orchestrator.stopping()).isTrue();

@@ -228,6 +228,7 @@ public enum ErrorCode {
   AGENT_POD_UNSCHEDULABLE(3224, EXTERNAL, "The cluster has no node that can take the agent pod now"),
   AGENT_POD_SETUP_FAILED(3225, EXTERNAL, "The agent pod failed before the agent ran (image pull, init container, eviction)"),
   FRAME_UPLOAD_FAILED(3226, EXTERNAL, "A camera frame could not be stored in the validator's bucket"),
+  LOG_BUNDLE_UPLOAD_FAILED(3227, EXTERNAL, "A job's log bundle could not be stored in the validator's bucket"),
   // validator: queue database, backend link, chain weights (3400)
   QUEUE_DATABASE_ERROR(3400, EXTERNAL, "The queue database failed or is unreachable"),
   BACKEND_UNREACHABLE(3401, EXTERNAL, "The backend could not be reached or the connection dropped"),

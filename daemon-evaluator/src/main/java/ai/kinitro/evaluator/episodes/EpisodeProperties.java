@@ -1,6 +1,7 @@
 package ai.kinitro.evaluator.episodes;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stepLogInterval every n-th step of an episode is logged (and its last)
  * @param stepBatchSize logged steps per {@code episode_step_data} message (1-500)
  * @param imageSize side in pixels of rendered camera frames
- * @param frames S3 settings of the validator's bucket; frames are not stored when no bucket is set
+ * @param frames S3 settings of the validator's bucket for frames and log bundles; neither is stored when no
+ *     bucket is set
  */
 @ConfigurationProperties("kinitro.evaluator.episodes")
 public record EpisodeProperties(Integer stepLogInterval, Integer stepBatchSize, Integer imageSize, Frames frames) {
@@ -41,7 +43,8 @@ public record EpisodeProperties(Integer stepLogInterval, Integer stepBatchSize, 
   }
 
   /**
-   * {@code kinitro.evaluator.episodes.frames.*}: the validator's S3 bucket for camera frames.
+   * {@code kinitro.evaluator.episodes.frames.*}: the validator's S3 bucket for camera frames and
+   * the jobs' log bundles.
    *
    * @param bucket the bucket; frames are off when blank
    * @param endpoint S3 endpoint (empty: AWS's regional endpoint)
@@ -49,15 +52,18 @@ public record EpisodeProperties(Integer stepLogInterval, Integer stepBatchSize, 
    * @param accessKey access key (empty: the AWS SDK's default credential chain)
    * @param secretKey secret key
    * @param pathStyle path-style addressing (needed by s3proxy, MinIO and most self-hosted stores)
-   * @param keyPrefix prefix of every object key
+   * @param keyPrefix prefix of every frame's object key (log bundles always go under {@code evaluation-logs})
    * @param createBucket create the bucket at start-up when it is missing (local mode)
+   * @param logBundles store a log bundle per job outcome in the bucket (default true)
+   * @param logBundleTimeout longest time one bundle upload may take, retries included (default 30 s)
    */
   public record Frames(
       String bucket, URI endpoint, String region, String accessKey, String secretKey, Boolean pathStyle, String keyPrefix,
-      Boolean createBucket) {
-    public static final Frames NONE = new Frames(null, null, null, null, null, null, null, null);
+      Boolean createBucket, Boolean logBundles, Duration logBundleTimeout) {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_KEY_PREFIX = "observations";
+    public static final Duration DEFAULT_LOG_BUNDLE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Frames NONE = new Frames(null, null, null, null, null, null, null, null, null, null);
 
     public Frames {
       bucket = bucket == null || bucket.isBlank() ? null : bucket;
@@ -65,6 +71,11 @@ public record EpisodeProperties(Integer stepLogInterval, Integer stepBatchSize, 
       pathStyle = Objects.requireNonNullElse(pathStyle, true);
       keyPrefix = keyPrefix == null ? DEFAULT_KEY_PREFIX : keyPrefix.replaceAll("^/+|/+$", "");
       createBucket = Objects.requireNonNullElse(createBucket, false);
+      logBundles = Objects.requireNonNullElse(logBundles, true);
+      logBundleTimeout = Objects.requireNonNullElse(logBundleTimeout, DEFAULT_LOG_BUNDLE_TIMEOUT);
+      if (logBundleTimeout.compareTo(Duration.ofSeconds(1)) < 0 || logBundleTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("kinitro.evaluator.episodes.frames.log-bundle-timeout must be 1s to 10m");
+      }
     }
 
     public Optional<String> bucketName() {
@@ -74,7 +85,8 @@ public record EpisodeProperties(Integer stepLogInterval, Integer stepBatchSize, 
     @Override
     public String toString() {
       return "Frames[bucket=" + bucket + ", endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle
-          + ", keyPrefix=" + keyPrefix + ", accessKey=" + (accessKey == null ? "(default chain)" : "***") + "]";
+          + ", keyPrefix=" + keyPrefix + ", createBucket=" + createBucket + ", logBundles=" + logBundles
+          + ", logBundleTimeout=" + logBundleTimeout + ", accessKey=" + (accessKey == null ? "(default chain)" : "***") + "]";
     }
   }
 }

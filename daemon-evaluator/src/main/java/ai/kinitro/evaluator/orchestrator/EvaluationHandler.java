@@ -17,7 +17,10 @@ import ai.kinitro.evaluator.artifact.ArtifactFetcher;
 import ai.kinitro.evaluator.episodes.EpisodeLogger;
 import ai.kinitro.evaluator.episodes.EpisodeProperties;
 import ai.kinitro.evaluator.episodes.FrameStore;
+import ai.kinitro.common.protocol.validator.LogArtifact;
 import ai.kinitro.common.protocol.validator.ResultLogs;
+import ai.kinitro.evaluator.logs.LogBundle;
+import ai.kinitro.evaluator.logs.LogBundles;
 import ai.kinitro.evaluator.report.BackendReports;
 import ai.kinitro.evaluator.report.InlineLogs;
 import ai.kinitro.evaluator.runtime.AgentJob;
@@ -61,7 +64,8 @@ import org.slf4j.LoggerFactory;
  *   <li>report the outcome as one {@code eval_result}: COMPLETED with metrics, FAILED with the
  *       reason code (agent faults, and platform faults once attempts are used up), or TIMEOUT; a
  *       platform fault with attempts left is reported QUEUED and thrown, so the queue retries the
- *       job after its backoff.
+ *       job after its backoff. Before a terminal result is sent, its log bundle is stored (when
+ *       bundles are on) and the result refers to it; a bundle that cannot be stored is left out.
  * </ol>
  *
  * The agent is stopped and the job's files deleted on every path. A job whose lease was lost
@@ -77,6 +81,7 @@ public final class EvaluationHandler implements JobHandler {
   private final AgentRuntimes runtimes;
   private final EnvironmentRegistry registry;
   private final Optional<FrameStore> frames;
+  private final LogBundles bundles;
   private final OrchestratorProperties props;
   private final RuntimeProperties runtime;
   private final EpisodeProperties episodes;
@@ -84,14 +89,16 @@ public final class EvaluationHandler implements JobHandler {
   private final BooleanSupplier stopping;
 
   public EvaluationHandler(ProtocolCodec<ValidatorMessage> codec, BackendReports reports, ArtifactFetcher fetcher,
-      AgentRuntimes runtimes, EnvironmentRegistry registry, Optional<FrameStore> frames, OrchestratorProperties props,
-      RuntimeProperties runtime, EpisodeProperties episodes, InstantSource clock, BooleanSupplier stopping) {
+      AgentRuntimes runtimes, EnvironmentRegistry registry, Optional<FrameStore> frames, LogBundles bundles,
+      OrchestratorProperties props, RuntimeProperties runtime, EpisodeProperties episodes, InstantSource clock,
+      BooleanSupplier stopping) {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.reports = Objects.requireNonNull(reports, "reports");
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.runtimes = Objects.requireNonNull(runtimes, "runtimes");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.frames = Objects.requireNonNull(frames, "frames");
+    this.bundles = Objects.requireNonNull(bundles, "bundles");
     this.props = Objects.requireNonNull(props, "props");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.episodes = Objects.requireNonNull(episodes, "episodes");
@@ -108,20 +115,21 @@ public final class EvaluationHandler implements JobHandler {
     long jobId = job.jobId();
     Instant received = claimed.createdAt();
     if (!clock.instant().isBefore(job.deadline())) {
-      finish(job, received, null, null, EvaluationStatus.TIMEOUT, new KinitroException(ErrorCode.JOB_DEADLINE_EXCEEDED,
-          "The job's deadline " + job.deadline() + " passed before the evaluation could start"), List.of());
+      finish(job, claimed, received, null, null, EvaluationStatus.TIMEOUT, new KinitroException(
+          ErrorCode.JOB_DEADLINE_EXCEEDED, "The job's deadline " + job.deadline() + " passed before the evaluation could start"),
+          new Ran(null, List.of()));
       return;
     }
     reports.status(jobId, EvaluationStatus.STARTING, "Evaluator is preparing the agent (attempt " + claimed.attempt()
         + " of " + claimed.maxAttempts() + ")");
     Path workspace = null;
     AtomicReference<Instant> started = new AtomicReference<>();
-    AtomicReference<List<String>> agentOutput = new AtomicReference<>(List.of());
+    AtomicReference<Ran> ran = new AtomicReference<>(new Ran(null, List.of()));
     RolloutResult result = null;
     KinitroException failure;
     try {
       workspace = createWorkspace(claimed);
-      result = evaluate(job, claimed, lease, workspace, started, agentOutput);
+      result = evaluate(job, claimed, lease, workspace, started, ran);
       failure = result.failure().map(f -> new KinitroException(f.code(), f.message())).orElse(null);
     } catch (KinitroException e) {
       failure = e;
@@ -138,7 +146,7 @@ public final class EvaluationHandler implements JobHandler {
           "Job " + jobId + " was reaped or taken over while it ran; its outcome is discarded");
     }
     if (failure == null) {
-      finish(job, received, started.get(), result, EvaluationStatus.COMPLETED, null, agentOutput.get());
+      finish(job, claimed, received, started.get(), result, EvaluationStatus.COMPLETED, null, ran.get());
       return;
     }
     // An interrupt means the pool stops this job at shutdown; clear it so the reports below can
@@ -146,7 +154,7 @@ public final class EvaluationHandler implements JobHandler {
     boolean interrupted = Thread.interrupted();
     boolean shuttingDown = stopping.getAsBoolean() || interrupted;
     switch (Verdicts.of(failure.code(), claimed.lastAttempt(), shuttingDown)) {
-      case Verdicts.Verdict.Final f -> finish(job, received, started.get(), result, f.status(), failure, agentOutput.get());
+      case Verdicts.Verdict.Final f -> finish(job, claimed, received, started.get(), result, f.status(), failure, ran.get());
       case Verdicts.Verdict.Retry r -> {
         KinitroException cause = shuttingDown && failure.code().category() == ai.kinitro.common.error.ErrorCategory.USER
             ? new KinitroException(ErrorCode.EVALUATOR_SHUTTING_DOWN, "The evaluator stopped during the job: "
@@ -166,7 +174,7 @@ public final class EvaluationHandler implements JobHandler {
   }
 
   private RolloutResult evaluate(EvalJob job, ClaimedJob claimed, Lease lease, Path workspace,
-      AtomicReference<Instant> started, AtomicReference<List<String>> agentOutput) {
+      AtomicReference<Instant> started, AtomicReference<Ran> ran) {
     long jobId = job.jobId();
     JobPlan plan = JobPlan.of(job, registry, episodes.imageSize());
     Path archive = fetcher.fetch(job.artifact().url(), job.artifact().sha256(), job.artifact().sizeBytes(),
@@ -185,18 +193,27 @@ public final class EvaluationHandler implements JobHandler {
     }
     AgentJob agentJob = new AgentJob(jobId, job.submissionId(), claimed.attempt(), job.artifact());
     try (RunningAgent agent = runtimes.forJob(agentJob).start(submission, limits)) {
+      LogBundle.Agent who = new LogBundle.Agent(Optional.ofNullable(agent.agentName()),
+          agent.isolation().name().toLowerCase(java.util.Locale.ROOT));
       try {
         return rollout(job, plan, lease, agent, started);
       } finally {
-        agentOutput.set(outputOf(agent, jobId));
+        ran.set(new Ran(who, outputOf(agent, jobId)));
       }
     }
   }
 
-  /** The newest lines of the agent's output, one more than sent (so a cut is known); empty if unreadable. */
-  private static List<String> outputOf(RunningAgent agent, long jobId) {
+  /** What is known of the agent once it ran: who it was (null if it never started) and its last output. */
+  private record Ran(LogBundle.Agent agent, List<String> output) {}
+
+  /**
+   * The newest lines of the agent's output, one more than kept (so a cut is known): enough for the
+   * log bundle when bundles are on, else for the inline log; empty if unreadable.
+   */
+  private List<String> outputOf(RunningAgent agent, long jobId) {
+    int lines = bundles.enabled() ? LogBundle.AgentOutput.MAX_LINES : InlineLogs.TAIL_LINES;
     try {
-      return List.copyOf(agent.logTail(InlineLogs.TAIL_LINES + 1));
+      return List.copyOf(agent.logTail(lines + 1));
     } catch (RuntimeException e) {
       LOG.warn("Job {}: could not read the agent's output: {}", jobId, e.toString());
       return List.of();
@@ -256,9 +273,12 @@ public final class EvaluationHandler implements JobHandler {
     return null;
   }
 
-  /** Reports the terminal outcome, with the failure reason and the agent's last output as inline logs. */
-  private void finish(EvalJob job, Instant received, Instant started, RolloutResult result, EvaluationStatus status,
-      KinitroException failure, List<String> agentOutput) {
+  /**
+   * Reports the terminal outcome, with the failure reason and the agent's last output as inline
+   * logs, and a reference to the attempt's log bundle when it could be stored.
+   */
+  private void finish(EvalJob job, ClaimedJob claimed, Instant received, Instant started, RolloutResult result,
+      EvaluationStatus status, KinitroException failure, Ran ran) {
     Instant now = clock.instant();
     Instant receivedAt = received.isAfter(now) ? now : received;
     Optional<Instant> startedAt = Optional.ofNullable(started).map(s -> s.isBefore(receivedAt) ? receivedAt : s)
@@ -268,12 +288,22 @@ public final class EvaluationHandler implements JobHandler {
         .map(t -> new TaskResult(t.taskId(), t.episodes(), t.successes(), t.failedEpisodes(), t.meanReward(), t.meanSteps()))
         .toList();
     Optional<ErrorDetail> error = Optional.ofNullable(failure).map(f -> ErrorDetail.of(f.code(), clip(f.getMessage())));
-    Optional<ResultLogs> logs = InlineLogs.of(Optional.ofNullable(failure)
-        .map(f -> f.code().name() + " (" + f.code().number() + "): " + f.getMessage()), agentOutput);
+    Timings timings = new Timings(receivedAt, startedAt, now);
+    Optional<LogArtifact> bundle = bundles.enabled()
+        ? bundles.store(new LogBundle(LogBundle.SCHEMA_VERSION, now, job.jobId(), job.submissionId(), job.competitionId(),
+            job.minerHotkey(), new LogBundle.Benchmark(job.benchmark().provider(), job.benchmark().benchmarkName()),
+            claimed.attempt(), claimed.maxAttempts(), status, error, metrics, tasks, timings, Optional.ofNullable(ran.agent()),
+            LogBundle.AgentOutput.of(ran.output())))
+        : Optional.empty();
+    Optional<ResultLogs> inline = InlineLogs.of(Optional.ofNullable(failure)
+        .map(f -> f.code().name() + " (" + f.code().number() + "): " + f.getMessage()), ran.output());
+    Optional<ResultLogs> logs = bundle.isEmpty() ? inline : Optional.of(inline
+        .map(l -> new ResultLogs(l.text(), l.truncated(), bundle))
+        .orElseGet(() -> new ResultLogs(Optional.empty(), false, bundle)));
     reports.result(new EvalResult(BackendReports.resultMessageId(job.jobId()), job.jobId(), status, metrics, tasks, error,
-        new Timings(receivedAt, startedAt, now), logs));
-    LOG.info("Job {} finished: {}{}", job.jobId(), status, failure == null ? "" : " (" + failure.code() + ": "
-        + failure.getMessage() + ")");
+        timings, logs));
+    LOG.info("Job {} finished: {}{}{}", job.jobId(), status, failure == null ? "" : " (" + failure.code() + ": "
+        + failure.getMessage() + ")", bundle.map(b -> "; log bundle " + b.bucket() + "/" + b.objectKey()).orElse(""));
   }
 
   /** Score = success rate (ADR 0012): never negative, and finishing sooner is never penalized. */

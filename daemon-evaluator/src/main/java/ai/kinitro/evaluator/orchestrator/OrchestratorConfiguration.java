@@ -5,7 +5,9 @@ import ai.kinitro.env.EnvironmentRegistry;
 import ai.kinitro.evaluator.artifact.ArtifactFetcher;
 import ai.kinitro.evaluator.episodes.EpisodeProperties;
 import ai.kinitro.evaluator.episodes.FrameStore;
-import ai.kinitro.evaluator.episodes.S3FrameStore;
+import ai.kinitro.evaluator.episodes.S3EvaluationStore;
+import ai.kinitro.evaluator.logs.LogBundleStore;
+import ai.kinitro.evaluator.logs.LogBundles;
 import ai.kinitro.evaluator.report.BackendReports;
 import ai.kinitro.evaluator.runtime.AgentRuntimes;
 import ai.kinitro.evaluator.runtime.LocalAgentRuntimes;
@@ -100,30 +102,39 @@ class OrchestratorConfiguration {
     };
   }
 
-  /** The frame store, if a bucket is configured; closed with the context. */
-  record Frames(Optional<S3FrameStore> store) implements AutoCloseable {
+  /** The bucket for frames and log bundles, if one is configured; closed with the context. */
+  record EvaluationStore(Optional<S3EvaluationStore> store, boolean logBundles) implements AutoCloseable {
     Optional<FrameStore> asFrameStore() {
       return store.map(FrameStore.class::cast);
     }
 
+    Optional<LogBundleStore> asLogBundleStore() {
+      return logBundles ? store.map(LogBundleStore.class::cast) : Optional.empty();
+    }
+
     @Override
     public void close() {
-      store.ifPresent(S3FrameStore::close);
+      store.ifPresent(S3EvaluationStore::close);
     }
   }
 
   @Bean(destroyMethod = "close")
-  Frames frames(EpisodeProperties episodes) {
-    return new Frames(S3FrameStore.create(episodes.frames()));
+  EvaluationStore evaluationStore(EpisodeProperties episodes, Clock clock) {
+    return new EvaluationStore(S3EvaluationStore.create(episodes.frames(), clock), episodes.frames().logBundles());
+  }
+
+  @Bean
+  LogBundles logBundles(EvaluationStore store) {
+    return new LogBundles(store.asLogBundleStore());
   }
 
   @Bean
   Orchestrator orchestrator(JobQueue queue, PgWakeups jobWakeups, AgentRuntimes runtimes, OrchestratorProperties props,
       RuntimeProperties runtime, EpisodeProperties episodes, BackendReports reports, ArtifactFetcher fetcher,
-      EnvironmentRegistry registry, Frames frames, Clock clock) {
+      EnvironmentRegistry registry, EvaluationStore store, LogBundles logBundles, Clock clock) {
     return new Orchestrator(queue, jobWakeups, runtimes, props, stopping -> new EvaluationHandler(
-        ValidatorProtocol.validatorCodec(), reports, fetcher, runtimes, registry, frames.asFrameStore(), props, runtime, episodes,
-        clock, stopping));
+        ValidatorProtocol.validatorCodec(), reports, fetcher, runtimes, registry, store.asFrameStore(), logBundles, props,
+        runtime, episodes, clock, stopping));
   }
 
   /** Starts the orchestrator once the context is up and stops it first, in its own order. */

@@ -1,6 +1,7 @@
 package ai.kinitro.evaluator.orchestrator;
 
 import ai.kinitro.evaluator.database.DatabaseProperties;
+import ai.kinitro.evaluator.logs.LogBundles;
 import ai.kinitro.evaluator.runtime.RuntimeProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
@@ -9,16 +10,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component {@code evaluator}: whether jobs are taken, how agents run,
- * and the pool's counters. Without a database it is UP with {@code jobs: disabled}.
+ * the pool's counters and the log bundles stored and lost ({@code logBundles: disabled} without a
+ * bucket). Without a database it is UP with {@code jobs: disabled}.
  */
 @Component("evaluator")
 class OrchestratorHealth implements HealthIndicator {
   private final ObjectProvider<Orchestrator> orchestrator;
   private final DatabaseProperties database;
   private final RuntimeProperties runtime;
+  private final ObjectProvider<LogBundles> logBundles;
 
-  OrchestratorHealth(ObjectProvider<Orchestrator> orchestrator, DatabaseProperties database, RuntimeProperties runtime) {
+  OrchestratorHealth(ObjectProvider<Orchestrator> orchestrator, DatabaseProperties database, RuntimeProperties runtime,
+      ObjectProvider<LogBundles> logBundles) {
     this.orchestrator = orchestrator;
+    this.logBundles = logBundles;
     this.database = database;
     this.runtime = runtime;
   }
@@ -31,8 +36,15 @@ class OrchestratorHealth implements HealthIndicator {
           .withDetail("runtime", runtime.mode().name().toLowerCase(java.util.Locale.ROOT)).build();
     }
     Health.Builder b = o.stopping() ? Health.outOfService() : Health.up();
-    return b.withDetail("jobs", "enabled").withDetail("runtime", runtime.mode().name().toLowerCase(java.util.Locale.ROOT))
+    b.withDetail("jobs", "enabled").withDetail("runtime", runtime.mode().name().toLowerCase(java.util.Locale.ROOT))
         .withDetail("inFlight", o.inFlight()).withDetail("completed", o.completed())
-        .withDetail("failedAttempts", o.failedAttempts()).build();
+        .withDetail("failedAttempts", o.failedAttempts());
+    LogBundles bundles = logBundles.getIfAvailable();
+    if (bundles == null || !bundles.enabled()) {
+      b.withDetail("logBundles", "disabled");
+    } else {
+      b.withDetail("logBundlesStored", bundles.stored()).withDetail("logBundleFailures", bundles.failures());
+    }
+    return b.build();
   }
 }

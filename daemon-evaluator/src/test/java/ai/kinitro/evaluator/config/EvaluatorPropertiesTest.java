@@ -168,6 +168,8 @@ class EvaluatorPropertiesTest {
     assertThat(d.stepBatchSize()).isEqualTo(100);
     assertThat(d.imageSize()).isEqualTo(64);
     assertThat(d.frames().bucketName()).isEmpty();
+    assertThat(d.frames().logBundles()).isTrue();
+    assertThat(d.frames().logBundleTimeout()).isEqualTo(Duration.ofSeconds(30));
 
     EpisodeProperties p = bind("kinitro.evaluator.episodes", EpisodeProperties.class, Map.ofEntries(
         Map.entry("kinitro.evaluator.episodes.step-log-interval", "5"),
@@ -180,10 +182,19 @@ class EvaluatorPropertiesTest {
         Map.entry("kinitro.evaluator.episodes.frames.secret-key", "sk"),
         Map.entry("kinitro.evaluator.episodes.frames.path-style", "false"),
         Map.entry("kinitro.evaluator.episodes.frames.key-prefix", "obs/"),
-        Map.entry("kinitro.evaluator.episodes.frames.create-bucket", "true")));
+        Map.entry("kinitro.evaluator.episodes.frames.create-bucket", "true"),
+        Map.entry("kinitro.evaluator.episodes.frames.log-bundles", "false"),
+        Map.entry("kinitro.evaluator.episodes.frames.log-bundle-timeout", "45s")));
     assertThat(p).isEqualTo(new EpisodeProperties(5, 50, 128, new EpisodeProperties.Frames("frames",
-        URI.create("http://127.0.0.1:9000"), "eu-west-1", "ak", "sk", false, "obs", true)));
+        URI.create("http://127.0.0.1:9000"), "eu-west-1", "ak", "sk", false, "obs", true, false, Duration.ofSeconds(45))));
     assertThat(p.frames().toString()).doesNotContain("sk");
+  }
+
+  @Test
+  void aLogBundleTimeoutOutsideOneSecondToTenMinutesIsRefused() {
+    assertThatThrownBy(() -> bind("kinitro.evaluator.episodes", EpisodeProperties.class,
+        Map.of("kinitro.evaluator.episodes.frames.log-bundle-timeout", "0s")))
+        .isInstanceOf(BindException.class).rootCause().hasMessageContaining("log-bundle-timeout must be 1s to 10m");
   }
 
   @Test

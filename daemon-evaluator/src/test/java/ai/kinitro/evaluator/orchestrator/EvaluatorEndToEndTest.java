@@ -13,6 +13,9 @@ import ai.kinitro.common.protocol.validator.EpisodeStepData;
 import ai.kinitro.common.protocol.validator.EvalJob;
 import ai.kinitro.common.protocol.validator.EvalResult;
 import ai.kinitro.common.protocol.validator.JobStatusUpdate;
+import ai.kinitro.common.protocol.validator.LogArtifact;
+import ai.kinitro.common.protocol.validator.ResultLogs;
+import ai.kinitro.evaluator.logs.LogBundles;
 import ai.kinitro.queue.job.JobRecord;
 import ai.kinitro.queue.job.JobState;
 import ai.kinitro.rollout.runtime.LocalSandboxRuntime;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole evaluator in process: jobs queued as the validator queues them, agents built with the
@@ -84,6 +89,20 @@ class EvaluatorEndToEndTest {
 
   private static byte[] misbehaving(String... modeAndArgs) {
     return Archives.commandAgent(Archives.javaCommand(MisbehavingAgents.class.getName(), modeAndArgs));
+  }
+
+  /** The stored log bundle the result refers to, parsed. */
+  private JsonNode bundleOf(EvalResult result) {
+    LogArtifact artifact = result.logs().flatMap(ResultLogs::artifact).orElseThrow(
+        () -> new AssertionError("the result refers to no log bundle: " + result));
+    return JsonMapper.builder().build().readTree(
+        harness.s3Client.getObjectAsBytes(g -> g.bucket(artifact.bucket()).key(artifact.objectKey())).asByteArray());
+  }
+
+  private List<String> bundleKeysOf(EvalJob job) {
+    return harness.s3Client.listObjectsV2(l -> l.bucket(EvaluatorHarness.FRAMES)
+        .prefix(LogBundles.KEY_PREFIX + "/" + job.submissionId() + "/" + job.jobId() + "/")).contents().stream()
+        .map(o -> o.key()).toList();
   }
 
   private EvalResult resultOf(EvalJob job) {
@@ -212,6 +231,12 @@ class EvaluatorEndToEndTest {
     assertThat(result.status()).isEqualTo(EvaluationStatus.FAILED);
     assertThat(result.error().orElseThrow().name()).isEqualTo(ErrorCode.ARTIFACT_DIGEST_MISMATCH.name());
     assertThat(result.error().orElseThrow().message()).doesNotContain("X-Amz-Signature");
+    assertThat(bundleKeysOf(job)).as("no bundle for the attempt that went back to the queue")
+        .containsExactly("evaluation-logs/" + job.submissionId() + "/" + job.jobId() + "/attempt-2.json");
+    JsonNode bundle = bundleOf(result);
+    assertThat(bundle.get("attempt").asInt()).isEqualTo(2);
+    assertThat(bundle.get("error").get("name").asString()).isEqualTo(ErrorCode.ARTIFACT_DIGEST_MISMATCH.name());
+    assertThat(bundle.has("agent")).as("no agent ever started").isFalse();
   }
 
   @Test
@@ -228,6 +253,7 @@ class EvaluatorEndToEndTest {
     EvalResult result = resultOf(job);
     assertThat(result.status()).isEqualTo(EvaluationStatus.TIMEOUT);
     assertThat(result.error().orElseThrow().name()).isEqualTo(ErrorCode.JOB_DEADLINE_EXCEEDED.name());
+    assertThat(bundleOf(result).get("status").asString()).isEqualTo("TIMEOUT");
   }
 
   @Test
@@ -261,5 +287,65 @@ class EvaluatorEndToEndTest {
     JobRecord record = harness.record(job.jobId());
     assertThat(record.state()).isEqualTo(JobState.READY);
     assertThat(record.lastError()).hasValueSatisfying(e -> assertThat(e).contains("EVALUATOR_SHUTTING_DOWN"));
+  }
+
+  @Test
+  void aFinishedJobsResultPointsAtItsLogBundleHoldingTheAgentsOutputAndTheMetrics() {
+    harness.orchestrator(EvaluatorHarness.props(1, Duration.ofSeconds(5))).start();
+    EvalJob job = queueJob(misbehaving("chatty", "1000"), 2, 8, 3);
+
+    harness.awaitFinished(job.jobId(), JOB_TIMEOUT);
+
+    EvalResult result = resultOf(job);
+    assertThat(result.status()).as(result.toString()).isEqualTo(EvaluationStatus.COMPLETED);
+    ResultLogs logs = result.logs().orElseThrow();
+    String key = "evaluation-logs/" + job.submissionId() + "/" + job.jobId() + "/attempt-1.json";
+    assertThat(logs.artifact()).hasValueSatisfying(a -> {
+      assertThat(a.bucket()).isEqualTo(EvaluatorHarness.FRAMES);
+      assertThat(a.objectKey()).isEqualTo(key);
+      assertThat(a.uploadedAt()).isAfterOrEqualTo(result.timings().finishedAt());
+      assertThat(a.publicUrl()).isEmpty();
+    });
+    assertThat(logs.truncated()).as("the inline log keeps only 200 lines").isTrue();
+    assertThat(logs.text().orElseThrow()).contains("chatty line 1000").doesNotContain("chatty line 1\n");
+
+    JsonNode bundle = bundleOf(result);
+    JsonMapper json = JsonMapper.builder().build();
+    assertThat(bundle.get("job_id").asString()).isEqualTo(Long.toString(job.jobId()));
+    assertThat(bundle.get("submission_id").asString()).isEqualTo(Long.toString(job.submissionId()));
+    assertThat(bundle.get("attempt").asInt()).isEqualTo(1);
+    assertThat(bundle.get("status").asString()).isEqualTo("COMPLETED");
+    assertThat(bundle.has("error")).isFalse();
+    assertThat(bundle.get("metrics")).isEqualTo(json.readTree(EvaluatorHarness.BACKEND.encode(result)).get("metrics"));
+    assertThat(bundle.get("tasks")).isEqualTo(json.readTree(EvaluatorHarness.BACKEND.encode(result)).get("tasks"));
+    String isolation = LocalSandboxRuntime.Config.detect(tmp).sandboxAvailable() ? "sandbox" : "process";
+    assertThat(bundle.get("agent"))
+        .isEqualTo(json.readTree("{\"name\": \"chatty-agent\", \"isolation\": \"" + isolation + "\"}"));
+    List<String> lines = bundle.get("agent_output").get("lines").valueStream().map(JsonNode::asString).toList();
+    assertThat(lines.stream().filter(l -> l.startsWith("chatty line ")).toList())
+        .as("all of the agent's output, not only the inline tail")
+        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, 1000).mapToObj(i -> "chatty line " + i).toList());
+    assertThat(bundle.get("agent_output").get("truncated").asBoolean()).isFalse();
+    assertThat(bundleKeysOf(job)).containsExactly(key);
+    assertThat(harness.logBundles.stored()).isEqualTo(1);
+  }
+
+  @Test
+  void aLogBundleThatCannotBeStoredLeavesTheResultWithoutAReference() {
+    harness.orchestratorStoringIn("no-such-bucket", EvaluatorHarness.props(1, Duration.ofSeconds(5))).start();
+    EvalJob job = queueJob(misbehaving("crash"), 1, 8, 3);
+
+    JobRecord record = harness.awaitFinished(job.jobId(), JOB_TIMEOUT);
+
+    assertThat(record.state()).isEqualTo(JobState.DONE);
+    assertThat(record.attempts()).as("the bucket's fault does not retry the job").isEqualTo(1);
+    EvalResult result = resultOf(job);
+    assertThat(result.status()).isEqualTo(EvaluationStatus.FAILED);
+    assertThat(result.error().orElseThrow().name()).isEqualTo(ErrorCode.AGENT_CRASHED.name());
+    ResultLogs logs = result.logs().orElseThrow();
+    assertThat(logs.artifact()).isEmpty();
+    assertThat(logs.text().orElseThrow()).contains("imitating a segfault");
+    assertThat(harness.logBundles.failures()).isEqualTo(1);
+    assertThat(harness.logBundles.stored()).isZero();
   }
 }

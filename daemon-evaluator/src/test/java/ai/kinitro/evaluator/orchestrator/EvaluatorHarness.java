@@ -12,7 +12,9 @@ import ai.kinitro.env.EnvironmentRegistry;
 import ai.kinitro.evaluator.artifact.ArtifactFetcher;
 import ai.kinitro.evaluator.episodes.EpisodeProperties;
 import ai.kinitro.evaluator.episodes.FrameStore;
-import ai.kinitro.evaluator.episodes.S3FrameStore;
+import ai.kinitro.evaluator.episodes.S3EvaluationStore;
+import ai.kinitro.evaluator.logs.LogBundleStore;
+import ai.kinitro.evaluator.logs.LogBundles;
 import ai.kinitro.evaluator.report.BackendReports;
 import ai.kinitro.evaluator.runtime.AgentRuntimes;
 import ai.kinitro.evaluator.runtime.LocalAgentRuntimes;
@@ -75,6 +77,8 @@ final class EvaluatorHarness implements AutoCloseable {
   final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("artifact-watchdog").factory());
   final Path workDir;
+  /** The log bundles of the newest orchestrator. */
+  LogBundles logBundles;
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   EvaluatorHarness(DataSource dataSource, S3ProxyServer s3, Path workDir) {
@@ -133,12 +137,31 @@ final class EvaluatorHarness implements AutoCloseable {
   }
 
   Orchestrator orchestrator(OrchestratorProperties props, AgentRuntimes runtimes, RuntimeProperties runtime) {
-    EpisodeProperties episodes = new EpisodeProperties(5, 4, 32, new EpisodeProperties.Frames(FRAMES, s3.endpoint(),
-        s3.region(), s3.accessKey(), s3.secretKey(), true, "observations", false));
-    Optional<FrameStore> frames = S3FrameStore.create(episodes.frames()).map(f -> {
+    return orchestrator(props, runtimes, runtime, FRAMES);
+  }
+
+  /**
+   * A started orchestrator with the local runtime whose frames and log bundles go to {@code
+   * bucket} of the S3 server (which need not exist).
+   */
+  Orchestrator orchestratorStoringIn(String bucket, OrchestratorProperties props) {
+    RuntimeProperties runtime = runtimeProps();
+    AgentRuntimes runtimes = new LocalAgentRuntimes(
+        LocalSandboxRuntime.Config.detect(runtime.workDir().resolve("agents")).withExtraReadOnlyPaths(runtime.extraReadOnlyPaths()));
+    return orchestrator(props, runtimes, runtime, bucket);
+  }
+
+  private Orchestrator orchestrator(OrchestratorProperties props, AgentRuntimes runtimes, RuntimeProperties runtime,
+      String bucket) {
+    EpisodeProperties episodes = new EpisodeProperties(5, 4, 32, new EpisodeProperties.Frames(bucket, s3.endpoint(),
+        s3.region(), s3.accessKey(), s3.secretKey(), true, "observations", false, true, Duration.ofSeconds(10)));
+    Optional<S3EvaluationStore> store = S3EvaluationStore.create(episodes.frames(), Clock.systemUTC()).map(f -> {
       closeables.add(f);
       return f;
     });
+    Optional<FrameStore> frames = store.map(FrameStore.class::cast);
+    LogBundles bundles = new LogBundles(store.map(LogBundleStore.class::cast));
+    this.logBundles = bundles;
     BackendReports reports = new BackendReports(outbox, ValidatorProtocol.validatorCodec(), props.topic(), Clock.systemUTC());
     ArtifactFetcher fetcher = new ArtifactFetcher(new ArtifactFetcher.Settings(props.connectTimeout(), props.downloadTimeout()),
         watchdog);
@@ -146,7 +169,7 @@ final class EvaluatorHarness implements AutoCloseable {
     closeables.add(wakeups);
     Orchestrator o = new Orchestrator(queue, wakeups, runtimes, props,
         stopping -> new EvaluationHandler(ValidatorProtocol.validatorCodec(), reports, fetcher, runtimes,
-            EnvironmentRegistry.standard(), frames, props, runtime, episodes, Clock.systemUTC(), stopping));
+            EnvironmentRegistry.standard(), frames, bundles, props, runtime, episodes, Clock.systemUTC(), stopping));
     closeables.add(o);
     return o;
   }

@@ -22,7 +22,8 @@ import java.net.Socket;
 
 /**
  * Agents that misbehave, built with the Java agent SDK and started by the evaluator as real
- * processes: {@code MisbehavingAgents <mode> [arg] --host H --port P}.
+ * processes: {@code MisbehavingAgents <mode> [arg] --host H --port P}. {@code chatty <n>} is not
+ * misbehaving: it prints {@code n} lines, then plays like any agent.
  */
 public final class MisbehavingAgents {
   private MisbehavingAgents() {}
@@ -54,6 +55,27 @@ public final class MisbehavingAgents {
           return AgentTensor.scalar(0);
         }
       }, args);
+      case "chatty" -> {
+        // Prints more than the inline log keeps, then plays CartPole by always pushing left.
+        for (int i = 1; i <= Integer.parseInt(args[1]); i++) {
+          System.out.println("chatty line " + i);
+        }
+        System.out.flush();
+        AgentServer.serve(new Agent() {
+          @Override
+          public String name() {
+            return "chatty-agent";
+          }
+
+          @Override
+          public void reset(TaskInfo task) {}
+
+          @Override
+          public AgentTensor act(Step step) {
+            return AgentTensor.scalar(0);
+          }
+        }, java.util.Arrays.copyOfRange(args, 2, args.length));
+      }
       case "network" -> network(Integer.parseInt(args[1]));
       case "malformed" -> malformed(AgentServer.Options.parse(args));
       default -> throw new IllegalArgumentException(args[0]);

@@ -3,6 +3,10 @@ package ai.kinitro.evaluator.episodes;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.common.protocol.ObservationRef;
+import ai.kinitro.common.protocol.validator.LogArtifact;
+import ai.kinitro.evaluator.logs.LogBundleStore;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,22 +21,31 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
-/** Frames in an S3 bucket (AWS or any S3-compatible store, path-style by default). */
-public final class S3FrameStore implements FrameStore, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(S3FrameStore.class);
+/**
+ * The evaluator's files in one S3 bucket (AWS or any S3-compatible store, path-style by default),
+ * through one client: camera frames under the configured key prefix ({@link FrameStore}) and log
+ * bundles under the key they are given, which starts with {@code evaluation-logs} ({@link
+ * LogBundleStore}). A bundle upload, retries included, ends within {@code bundleTimeout}.
+ */
+public final class S3EvaluationStore implements FrameStore, LogBundleStore, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(S3EvaluationStore.class);
 
   private final S3Client s3;
   private final String bucket;
   private final String prefix;
+  private final Duration bundleTimeout;
+  private final InstantSource clock;
 
-  public S3FrameStore(S3Client s3, String bucket, String prefix) {
+  public S3EvaluationStore(S3Client s3, String bucket, String prefix, Duration bundleTimeout, InstantSource clock) {
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.prefix = Objects.requireNonNull(prefix, "prefix");
+    this.bundleTimeout = Objects.requireNonNull(bundleTimeout, "bundleTimeout");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** A store for the configured bucket, or empty when frames are off. */
-  public static Optional<S3FrameStore> create(EpisodeProperties.Frames frames) {
+  /** A store for the configured bucket, or empty when no bucket is set. */
+  public static Optional<S3EvaluationStore> create(EpisodeProperties.Frames frames, InstantSource clock) {
     if (frames.bucketName().isEmpty()) {
       return Optional.empty();
     }
@@ -45,7 +58,8 @@ public final class S3FrameStore implements FrameStore, AutoCloseable {
     if (frames.endpoint() != null) {
       builder.endpointOverride(frames.endpoint());
     }
-    S3FrameStore store = new S3FrameStore(builder.build(), frames.bucket(), frames.keyPrefix());
+    S3EvaluationStore store = new S3EvaluationStore(builder.build(), frames.bucket(), frames.keyPrefix(),
+        frames.logBundleTimeout(), clock);
     store.checkBucket(frames.createBucket());
     return Optional.of(store);
   }
@@ -57,12 +71,13 @@ public final class S3FrameStore implements FrameStore, AutoCloseable {
     } catch (NoSuchBucketException e) {
       if (create) {
         s3.createBucket(b -> b.bucket(bucket));
-        LOG.info("Created frame bucket {}", bucket);
+        LOG.info("Created bucket {} for frames and log bundles", bucket);
       } else {
-        LOG.warn("Frame bucket {} does not exist; frames will not be stored until it is created", bucket);
+        LOG.warn("Bucket {} does not exist; frames and log bundles will not be stored until it is created", bucket);
       }
     } catch (SdkException e) {
-      LOG.warn("Frame bucket {} is not reachable now ({}); uploads will be retried per frame", bucket, e.getMessage());
+      LOG.warn("Bucket {} is not reachable now ({}); every frame and log bundle upload tries again", bucket,
+          e.getMessage());
     }
   }
 
@@ -75,6 +90,19 @@ public final class S3FrameStore implements FrameStore, AutoCloseable {
     } catch (SdkException e) {
       throw new KinitroException(ErrorCode.FRAME_UPLOAD_FAILED,
           "Could not store frame " + fullKey + " in bucket " + bucket + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public LogArtifact put(String key, byte[] json) {
+    try {
+      s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json")
+          .overrideConfiguration(o -> o.apiCallTimeout(bundleTimeout)), RequestBody.fromBytes(json));
+      return new LogArtifact(bucket, key, clock.instant(), Optional.empty());
+    } catch (SdkException e) {
+      throw new KinitroException(ErrorCode.LOG_BUNDLE_UPLOAD_FAILED, "Could not store log bundle " + key + " in bucket "
+          + bucket + ": " + e.getMessage() + ". Check that the bucket exists, is reachable and the evaluator may write to "
+          + "it (kinitro.evaluator.episodes.frames.*); an upload gives up after log-bundle-timeout (" + bundleTimeout + ")", e);
     }
   }
 
