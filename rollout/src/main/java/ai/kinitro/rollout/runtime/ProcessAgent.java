@@ -29,7 +29,8 @@ final class ProcessAgent implements RunningAgent {
   private static final Logger log = LoggerFactory.getLogger(ProcessAgent.class);
   static final Duration GRACE = Duration.ofSeconds(2);
   private static final int TAIL_LINES = 40;
-  private static final int TAIL_BYTES = 64 * 1024;
+  /** How much of the log's end {@link #logTail} reads: twice the largest tail anyone keeps (1 MiB log bundles). */
+  private static final int TAIL_BYTES = 2 * 1024 * 1024;
 
   private final Process process;
   private final AgentEndpoint endpoint;
@@ -94,14 +95,28 @@ final class ProcessAgent implements RunningAgent {
 
   @Override
   public List<String> logTail(int lines) {
-    try (RandomAccessFile f = new RandomAccessFile(logFile.toFile(), "r")) {
+    return tail(logFile, lines, TAIL_BYTES);
+  }
+
+  /**
+   * The last {@code lines} whole lines among the last {@code maxBytes} of {@code file} (a line
+   * longer than that window is kept clipped); empty when the file cannot be read.
+   */
+  static List<String> tail(Path file, int lines, int maxBytes) {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
       long len = f.length();
-      int n = (int) Math.min(len, TAIL_BYTES);
+      int n = (int) Math.min(len, maxBytes);
       byte[] buf = new byte[n];
       f.seek(len - n);
       f.readFully(buf);
+      String text = new String(buf, StandardCharsets.UTF_8);
+      if (n < len) {
+        // The read began inside a line (maybe inside a character): keep only whole lines.
+        int firstBreak = text.indexOf('\n');
+        text = firstBreak < 0 ? text : text.substring(firstBreak + 1);
+      }
       Deque<String> tail = new ArrayDeque<>();
-      for (String line : new String(buf, StandardCharsets.UTF_8).split("\n")) {
+      for (String line : text.split("\n")) {
         tail.addLast(line);
         if (tail.size() > lines) {
           tail.removeFirst();
