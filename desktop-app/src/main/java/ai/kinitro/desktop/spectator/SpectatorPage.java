@@ -170,7 +170,7 @@ public final class SpectatorPage implements Page {
         model.selectedSubmissionProperty()));
 
     VBox right = new VBox(8, section("Live jobs", jobs), section("Submission leaderboard", ranks),
-        section("Episodes of the selected submission", new VBox(4, chartTitle, chart.view())), replay());
+        section("Episodes of the selected submission", new VBox(4, chartTitle, chart.view())), live(), replay());
 
     GridPane grid = new GridPane(16, 0);
     ColumnConstraints a = new ColumnConstraints();
@@ -186,6 +186,19 @@ public final class SpectatorPage implements Page {
     scroll.setFitToWidth(true);
     scroll.setId("dashboard");
     return scroll;
+  }
+
+  /** The newest live step of the selected submission and its frames. */
+  private Node live() {
+    Label note = new Label();
+    note.setId("dashboard-live-note");
+    note.setWrapText(true);
+    note.textProperty().bind(model.liveNoteProperty());
+    FlowPane frames = new FlowPane(8, 8);
+    frames.setId("dashboard-live-frames");
+    model.liveFrames().addListener((ListChangeListener<FrameView>) c -> showFrames(frames, model.liveFrames(), "dashboard-live"));
+    showFrames(frames, model.liveFrames(), "dashboard-live");
+    return section("Live", new VBox(6, note, frames));
   }
 
   private Node replay() {
@@ -259,8 +272,8 @@ public final class SpectatorPage implements Page {
 
     FlowPane frames = new FlowPane(8, 8);
     frames.setId("dashboard-frames");
-    model.frames().addListener((ListChangeListener<FrameView>) c -> showFrames(frames, model.frames()));
-    showFrames(frames, model.frames());
+    model.frames().addListener((ListChangeListener<FrameView>) c -> showFrames(frames, model.frames(), "dashboard"));
+    showFrames(frames, model.frames(), "dashboard");
     VBox replay = new VBox(6, controls, stepNote, frames);
     replay.setMinWidth(FRAME_WIDTH + 8);
 
@@ -269,8 +282,8 @@ public final class SpectatorPage implements Page {
     return section("Episode replay", new VBox(6, episodes, note, stepsAndFrames));
   }
 
-  /** One tile per camera: its name and its image, or why there is none. */
-  private static void showFrames(FlowPane pane, List<FrameView> frames) {
+  /** One tile per camera: its name and its image, or why there is none ({@code idPrefix}-frame-…). */
+  private static void showFrames(FlowPane pane, List<FrameView> frames, String idPrefix) {
     // Up to two cameras side by side; more wrap below.
     pane.setPrefWrapLength(Math.clamp(frames.size(), 1, 2) * (FRAME_WIDTH + 8));
     pane.getChildren().setAll(frames.stream().map(f -> {
@@ -279,13 +292,13 @@ public final class SpectatorPage implements Page {
       Node content;
       if (f.image().isPresent()) {
         ImageView image = new ImageView(f.image().get().image());
-        image.setId("dashboard-frame-" + f.camera());
+        image.setId(idPrefix + "-frame-" + f.camera());
         image.setFitWidth(FRAME_WIDTH);
         image.setPreserveRatio(true);
         content = image;
       } else {
         Label message = new Label(f.message());
-        message.setId("dashboard-frame-message-" + f.camera());
+        message.setId(idPrefix + "-frame-message-" + f.camera());
         message.setWrapText(true);
         message.setMaxWidth(FRAME_WIDTH);
         if (f.state() == FrameView.State.FAILED) {

@@ -37,6 +37,11 @@ public final class BackgroundTasks implements AutoCloseable {
     return new BackgroundTasks(Runnable::run, Runnable::run, null);
   }
 
+  /** Work on {@code work} and callbacks on {@code ui}: for tests that decide when background work runs. */
+  public static BackgroundTasks on(Executor work, Executor ui) {
+    return new BackgroundTasks(work, ui, null);
+  }
+
   /** Where callbacks run (the FX thread in the app): realtime events are delivered through it too. */
   public Executor uiExecutor() {
     return ui;

@@ -3,6 +3,8 @@ package ai.kinitro.desktop.spectator;
 import static ai.kinitro.desktop.testing.FxShell.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kinitro.common.protocol.ObservationRef;
+import ai.kinitro.common.protocol.StepRecord;
 import ai.kinitro.common.protocol.WeightEntry;
 import ai.kinitro.common.protocol.realtime.EventPayload;
 import ai.kinitro.desktop.KinitroDesktopApp.DesktopShell;
@@ -10,11 +12,13 @@ import ai.kinitro.desktop.testing.Frames;
 import ai.kinitro.desktop.testing.FxShell;
 import ai.kinitro.desktop.testing.Samples;
 import ai.kinitro.desktop.testing.Screenshots;
-import ai.kinitro.desktop.testing.TestBackend;
 import ai.kinitro.desktop.testing.TestBackend.Response;
+import ai.kinitro.desktop.testing.TestBackend;
 import ai.kinitro.desktop.theme.AppTheme;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -94,6 +99,16 @@ class SpectatorDashboardFxTest {
     assertThat(backend.requests().stream().filter(r -> r.path().startsWith("/store/")).map(r -> r.path()).toList())
         .as("each frame is downloaded once; stepping back shows the loaded one").containsExactly(
             "/store/frames/0.png", "/store/frames/10.png", "/store/frames/179.png");
+
+    // A live step of the selected submission, as the backend sends it with a signed frame URL.
+    await(10, () -> backend.subscriptionCount() >= 2);
+    String frameUrl = backend.url().toString().replaceAll("/$", "") + "/store/frames/10.png?X-Amz-Signature=live";
+    backend.publish(new EventPayload.EpisodeStep(Samples.JOB, Samples.SUBMISSION, Samples.VALIDATOR, "classic/CartPole-v1:0", 6,
+        new StepRecord(10, JsonNodeFactory.instance.arrayNode().add(0), 1.0, false, false, List.of(new ObservationRef("default",
+            "kinitro-vault", "observations/10.png", Optional.of(URI.create(frameUrl)))), null, Samples.T0)));
+    await(10, () -> robot.lookup("#dashboard-live-frame-default").tryQuery().isPresent());
+    assertThat(label(robot, "#dashboard-live-note").getText())
+        .isEqualTo("Live · job " + Samples.JOB + " on 5Grwva…utQY · classic/CartPole-v1:0 · episode 6 · step 10 · reward 1.000");
 
     robot.interact(() -> shell.model().toggleTheme());
     await(10, () -> shell.charts().theme() == AppTheme.DARK);

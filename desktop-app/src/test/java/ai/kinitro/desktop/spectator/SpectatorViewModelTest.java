@@ -3,6 +3,8 @@ package ai.kinitro.desktop.spectator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kinitro.common.protocol.EvaluationStatus;
+import ai.kinitro.common.protocol.ObservationRef;
+import ai.kinitro.common.protocol.StepRecord;
 import ai.kinitro.common.protocol.WeightEntry;
 import ai.kinitro.common.protocol.realtime.EventPayload;
 import ai.kinitro.common.error.ErrorCode;
@@ -24,6 +26,7 @@ import ai.kinitro.desktop.task.BackgroundTasks;
 import ai.kinitro.desktop.testing.FakeBackendApi;
 import ai.kinitro.desktop.testing.FakeEventSource;
 import ai.kinitro.desktop.testing.Samples;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -203,6 +206,62 @@ class SpectatorViewModelTest {
             "No URL for this frame: it is stored where this backend cannot sign for it."));
     dashboard.nextStep();
     assertThat(dashboard.frames()).containsExactly(new FrameView("corner", 1, FrameView.State.SHOWN, Optional.of(top), ""));
+  }
+
+  @Test
+  void theSelectedSubmissionsLiveStepsShowTheirNoteAndFramesAndOtherSubmissionsStepsDoNot() {
+    FrameImage now = image(2, 2);
+    images.put("http://s3/live/7.png", now);
+    dashboard.refresh();
+    assertThat(dashboard.liveNoteProperty().get()).isEqualTo(SpectatorViewModel.LIVE_IDLE);
+
+    events.publish(liveStep(Samples.SUBMISSION, 7, "http://s3/live/7.png"));
+    int elsewhere = events.publish(liveStep(42L, 8, "http://s3/live/other.png"));
+
+    assertThat(elsewhere).as("another submission's steps are not subscribed").isZero();
+    assertThat(dashboard.liveNoteProperty().get())
+        .isEqualTo("Live · job " + Samples.JOB + " on 5Grwva…utQY · classic/CartPole-v1:0 · episode 3 · step 7 · reward 1.000");
+    assertThat(dashboard.liveFrames()).containsExactly(new FrameView("default", 7, FrameView.State.SHOWN, Optional.of(now), ""));
+
+    events.publish(liveStep(Samples.SUBMISSION, 8, null));
+    assertThat(dashboard.liveNoteProperty().get()).contains("step 8");
+    assertThat(dashboard.liveFrames()).as("a step without frames keeps the last ones up").extracting(FrameView::step)
+        .containsExactly(7);
+
+    dashboard.selectedSubmissionProperty().set("42");
+    assertThat(dashboard.liveNoteProperty().get()).isEqualTo(SpectatorViewModel.LIVE_IDLE);
+    assertThat(dashboard.liveFrames()).isEmpty();
+    assertThat(events.publish(liveStep(Samples.SUBMISSION, 9, "http://s3/live/7.png"))).as("the old subscription is closed")
+        .isZero();
+  }
+
+  @Test
+  void liveStepsArrivingWhileFramesLoadOnlyLoadTheNewestAfterwards() {
+    java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+    dashboard.close();
+    dashboard = new SpectatorViewModel(() -> api, frameLoader, events, BackgroundTasks.on(background::add, Runnable::run));
+    dashboard.selectedSubmissionProperty().set(SUB);
+    background.clear(); // the episode list of the selection: not under test here
+    for (int step : new int[] {1, 2, 3}) {
+      images.put("http://s3/live/" + step + ".png", image(1, 1));
+    }
+
+    events.publish(liveStep(Samples.SUBMISSION, 1, "http://s3/live/1.png"));
+    events.publish(liveStep(Samples.SUBMISSION, 2, "http://s3/live/2.png"));
+    events.publish(liveStep(Samples.SUBMISSION, 3, "http://s3/live/3.png"));
+    while (!background.isEmpty()) {
+      background.poll().run();
+    }
+
+    assertThat(loaded).containsExactly("http://s3/live/1.png", "http://s3/live/3.png");
+    assertThat(dashboard.liveFrames()).extracting(FrameView::step).containsExactly(3);
+  }
+
+  private static EventPayload.EpisodeStep liveStep(long submission, int step, String url) {
+    List<ObservationRef> refs = url == null ? List.of()
+        : List.of(new ObservationRef("default", "kinitro-vault", "observations/" + step + ".png", Optional.of(URI.create(url))));
+    return new EventPayload.EpisodeStep(Samples.JOB, submission, Samples.VALIDATOR, "classic/CartPole-v1:0", 3,
+        new StepRecord(step, JsonNodeFactory.instance.arrayNode().add(1), 1.0, false, false, refs, null, Samples.T0));
   }
 
   /** A decoded image (JavaFX images need no running toolkit). */

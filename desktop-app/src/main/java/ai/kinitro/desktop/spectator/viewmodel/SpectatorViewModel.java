@@ -1,5 +1,7 @@
 package ai.kinitro.desktop.spectator.viewmodel;
 
+import ai.kinitro.common.protocol.ObservationRef;
+import ai.kinitro.common.protocol.StepRecord;
 import ai.kinitro.common.protocol.realtime.Event;
 import ai.kinitro.common.protocol.realtime.EventPayload;
 import ai.kinitro.common.protocol.realtime.EventType;
@@ -41,8 +43,10 @@ import javafx.collections.ObservableList;
  * submission; the selected submission's chart is back-filled from its stored episodes. Replays
  * step through an episode's logged steps and show each camera's stored frame where the backend
  * gave it a URL (frames are downloaded and decoded in the background, a few hundred kept for
- * stepping back and forth); a frame that cannot be loaded says why and the replay goes on. UI
- * thread only.
+ * stepping back and forth); a frame that cannot be loaded says why and the replay goes on. While
+ * one of the selected submission's evaluations runs, its sampled steps arrive live ({@code
+ * episode_step} events for that submission only) and the newest step's frames are shown: one load
+ * at a time, and a step that arrives meanwhile replaces any older one still waiting. UI thread only.
  */
 public final class SpectatorViewModel implements AutoCloseable {
   static final List<EventType> LIVE_EVENTS = List.of(EventType.JOB_CREATED, EventType.JOB_STATUS_CHANGED,
@@ -50,6 +54,7 @@ public final class SpectatorViewModel implements AutoCloseable {
       EventType.LEADER_CANDIDATE_REVIEWED, EventType.COMPETITION_CREATED, EventType.COMPETITION_UPDATED,
       EventType.WEIGHTS_UPDATED, EventType.STATS_UPDATED);
   static final int MAX_JOBS = 200;
+  public static final String LIVE_IDLE = "Nothing live: the selected submission has no evaluation sending steps now.";
   public static final String NO_FRAMES = "Frames are not available for this episode: none of its logged steps has a "
       + "frame URL (no frames were stored, or they are in the validator's own store, which this backend cannot sign for). "
       + "The step data is shown instead.";
@@ -58,6 +63,7 @@ public final class SpectatorViewModel implements AutoCloseable {
   private final Supplier<? extends PublicApi> api;
   private final FrameLoader frameLoader;
   private final BackgroundTasks tasks;
+  private final EventSource events;
   private final EventSource.Subscription subscription;
 
   private final ObservableList<CompetitionInfo> competitions = FXCollections.observableArrayList();
@@ -79,6 +85,13 @@ public final class SpectatorViewModel implements AutoCloseable {
   /** One read-only view, kept: a listener on a view that is dropped would stop hearing changes. */
   private final ObservableList<FrameView> framesView = FXCollections.unmodifiableObservableList(frames);
   private final ReadOnlyStringWrapper stepNote = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper liveNote = new ReadOnlyStringWrapper(LIVE_IDLE);
+  private final ObservableList<FrameView> liveFrames = FXCollections.observableArrayList();
+  private final ObservableList<FrameView> liveFramesView = FXCollections.unmodifiableObservableList(liveFrames);
+  private EventSource.Subscription liveSubscription;
+  /** A newer live step with frames that waits for the load in flight; null when none waits. */
+  private EventPayload.EpisodeStep liveWaiting;
+  private boolean liveLoading;
   private final BooleanBinding canPreviousStep;
   private final BooleanBinding canNextStep;
   private final Map<String, FrameImage> images = new LinkedHashMap<>(64, 0.75f, true) {
@@ -96,6 +109,7 @@ public final class SpectatorViewModel implements AutoCloseable {
     this.api = api;
     this.frameLoader = frameLoader;
     this.tasks = tasks;
+    this.events = events;
     this.subscription = events.subscribe(LIVE_EVENTS, SubscriptionFilter.NONE, this::onEvent);
     events.onLinkState(link::set);
     selectedSubmission.addListener((obs, old, now) -> loadSubmission(now));
@@ -181,6 +195,16 @@ public final class SpectatorViewModel implements AutoCloseable {
   /** Where the replay is ("Step 10 · 2 of 3 logged steps"), and whether that step has frames. */
   public ReadOnlyStringProperty stepNoteProperty() {
     return stepNote.getReadOnlyProperty();
+  }
+
+  /** The newest live step of the selected submission ("Live · job … · step …"), or why there is none. */
+  public ReadOnlyStringProperty liveNoteProperty() {
+    return liveNote.getReadOnlyProperty();
+  }
+
+  /** One entry per camera of the newest live step that had frames. */
+  public ObservableList<FrameView> liveFrames() {
+    return liveFramesView;
   }
 
   public BooleanBinding canPreviousStep() {
@@ -269,6 +293,7 @@ public final class SpectatorViewModel implements AutoCloseable {
     long token = ++selectionToken;
     episodes.clear();
     selectedEpisode.set(null);
+    followLive(submissionId);
     if (submissionId == null) {
       selectedSeries.set(null);
       return;
@@ -348,6 +373,85 @@ public final class SpectatorViewModel implements AutoCloseable {
     }
   }
 
+  // --- live steps of the selected submission -------------------------------------------------
+
+  private void followLive(String submissionId) {
+    if (liveSubscription != null) {
+      liveSubscription.close();
+      liveSubscription = null;
+    }
+    liveFrames.clear();
+    liveWaiting = null;
+    liveLoading = false;
+    liveNote.set(LIVE_IDLE);
+    if (submissionId == null) {
+      return;
+    }
+    long id;
+    try {
+      id = Long.parseLong(submissionId);
+    } catch (NumberFormatException e) {
+      return;
+    }
+    SubscriptionFilter filter = new SubscriptionFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(id));
+    long token = selectionToken;
+    liveSubscription = events.subscribe(List.of(EventType.EPISODE_STEP), filter, event -> {
+      if (token == selectionToken && event.payload() instanceof EventPayload.EpisodeStep step) {
+        onLiveStep(step);
+      }
+    });
+  }
+
+  void onLiveStep(EventPayload.EpisodeStep live) {
+    StepRecord s = live.step();
+    liveNote.set("Live · job " + live.jobId() + " on " + shortKey(live.validatorHotkey()) + " · " + live.taskId()
+        + " · episode " + live.episodeIndex() + " · step " + s.step() + " · reward " + String.format(java.util.Locale.ROOT,
+        "%.3f", s.reward()) + (s.done() ? " · episode ended" : s.truncated() ? " · episode truncated" : ""));
+    if (s.observationRefs().isEmpty()) {
+      return; // the frames of the last step that had some stay up
+    }
+    if (liveLoading) {
+      liveWaiting = live;
+      return;
+    }
+    loadLive(live);
+  }
+
+  /** Loads every camera of {@code live} in one background task, then the step that waited meanwhile. */
+  private void loadLive(EventPayload.EpisodeStep live) {
+    liveLoading = true;
+    long token = selectionToken;
+    int step = live.step().step();
+    List<ObservationRef> refs = live.step().observationRefs();
+    tasks.run("load live frames", () -> refs.stream().map(ref -> {
+      if (ref.url().isEmpty()) {
+        return FrameView.noUrl(ref.camera(), step);
+      }
+      try {
+        return FrameView.shown(ref.camera(), step, frameLoader.load(ref.url().get().toString()));
+      } catch (RuntimeException e) {
+        return FrameView.failed(ref.camera(), step, java.util.Objects.requireNonNullElse(e.getMessage(),
+            e.getClass().getSimpleName()));
+      }
+    }).toList(), views -> liveLoaded(token, views), e -> liveLoaded(token, List.of()));
+  }
+
+  private void liveLoaded(long token, List<FrameView> views) {
+    if (token != selectionToken) {
+      return;
+    }
+    if (!views.isEmpty()) {
+      liveFrames.setAll(views);
+    }
+    liveLoading = false;
+    EventPayload.EpisodeStep next = liveWaiting;
+    liveWaiting = null;
+    if (next != null) {
+      loadLive(next);
+    }
+  }
+
   // --- live events ---------------------------------------------------------------------------
 
   void onEvent(Event event) {
@@ -421,5 +525,8 @@ public final class SpectatorViewModel implements AutoCloseable {
   @Override
   public void close() {
     subscription.close();
+    if (liveSubscription != null) {
+      liveSubscription.close();
+    }
   }
 }
