@@ -86,7 +86,6 @@ class SpectatorDashboardFxTest {
     robot.interact(() -> table(robot, "#dashboard-steps").getSelectionModel().select(2));
     await(10, () -> frame(robot) != null && shell.spectator().frames().getFirst().step() == 10);
     assertThat(label(robot, "#dashboard-step-note").getText()).isEqualTo("Step 10 · 3 of 4 logged steps");
-    Screenshots.saveWhole(robot.lookup("#dashboard").queryAs(javafx.scene.control.ScrollPane.class).getContent(), "dashboard");
 
     robot.interact(() -> shell.spectator().nextStep());
     await(10, () -> robot.lookup("#dashboard-frame-message-default").tryQuery().isPresent());
@@ -109,6 +108,7 @@ class SpectatorDashboardFxTest {
     await(10, () -> robot.lookup("#dashboard-live-frame-default").tryQuery().isPresent());
     assertThat(label(robot, "#dashboard-live-note").getText())
         .isEqualTo("Live · job " + Samples.JOB + " on 5Grwva…utQY · classic/CartPole-v1:0 · episode 6 · step 10 · reward 1.000");
+    Screenshots.saveWhole(robot.lookup("#dashboard").queryAs(javafx.scene.control.ScrollPane.class).getContent(), "dashboard");
 
     robot.interact(() -> shell.model().toggleTheme());
     await(10, () -> shell.charts().theme() == AppTheme.DARK);
