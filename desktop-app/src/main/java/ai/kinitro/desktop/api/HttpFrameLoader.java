@@ -4,6 +4,7 @@ import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,10 +41,27 @@ public final class HttpFrameLoader implements FrameLoader {
       throw new KinitroException(ErrorCode.EXTERNAL_PROTOCOL_ERROR, "the frame URL is not an http(s) URL");
     }
     String where = uri.getRawAuthority() + uri.getRawPath();
-    HttpResponse<byte[]> response;
+    byte[] body;
     try {
-      response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "image/*").GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "image/*")
+          .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        int status = response.statusCode();
+        if (status != 200) {
+          String why = status == 403 ? " (the URL expired or is not allowed: reload the episode for fresh URLs)"
+              : status == 404 ? " (the frame is not in the store)" : "";
+          throw new KinitroException(ErrorCode.EXTERNAL_UNAVAILABLE, "the frame store answered HTTP " + status + " for " + where
+              + why);
+        }
+        // Never hold more than the limit: a declared or actual larger body is refused while it streams.
+        if (response.headers().firstValueAsLong("Content-Length").orElse(0) > MAX_BYTES) {
+          throw tooLarge(where);
+        }
+        body = in.readNBytes((int) MAX_BYTES + 1);
+        if (body.length > MAX_BYTES) {
+          throw tooLarge(where);
+        }
+      }
     } catch (IOException e) {
       throw new KinitroException(ErrorCode.EXTERNAL_UNAVAILABLE, "the frame store " + uri.getRawAuthority()
           + " could not be reached (" + e.getClass().getSimpleName() + ")", e);
@@ -51,20 +69,15 @@ public final class HttpFrameLoader implements FrameLoader {
       Thread.currentThread().interrupt();
       throw new KinitroException(ErrorCode.EXTERNAL_UNAVAILABLE, "loading the frame was interrupted", e);
     }
-    int status = response.statusCode();
-    if (status != 200) {
-      String why = status == 403 ? " (the URL expired or is not allowed: reload the episode for fresh URLs)"
-          : status == 404 ? " (the frame is not in the store)" : "";
-      throw new KinitroException(ErrorCode.EXTERNAL_UNAVAILABLE, "the frame store answered HTTP " + status + " for " + where + why);
-    }
-    if (response.body().length > MAX_BYTES) {
-      throw new KinitroException(ErrorCode.EXTERNAL_PROTOCOL_ERROR, "the frame at " + where + " is larger than "
-          + (MAX_BYTES >> 20) + " MiB");
-    }
-    Image image = new Image(new ByteArrayInputStream(response.body()));
+    Image image = new Image(new ByteArrayInputStream(body));
     if (image.isError()) {
       throw new KinitroException(ErrorCode.EXTERNAL_PROTOCOL_ERROR, "the frame at " + where + " is not an image this app can show");
     }
     return new FrameImage(image);
+  }
+
+  private static KinitroException tooLarge(String where) {
+    return new KinitroException(ErrorCode.EXTERNAL_PROTOCOL_ERROR, "the frame at " + where + " is larger than "
+        + (MAX_BYTES >> 20) + " MiB");
   }
 }
