@@ -33,9 +33,13 @@ def to_numpy(t):
 
 
 def to_wire(a):
-    a = np.ascontiguousarray(a)
-    dtype = a.dtype.newbyteorder("=")
-    return agent_pb2.Tensor(dtype=WIRE[np.dtype(dtype.type)], shape=list(a.shape),
+    """Array (or scalar) -> wire tensor, keeping a 0-d array a scalar (empty shape)."""
+    a = np.asarray(a)
+    dtype = np.dtype(a.dtype.type)  # the same type in native byte order
+    if dtype not in WIRE:
+        raise TypeError(f"an action must be float32, float64, int64 or uint8, not {a.dtype}")
+    # tobytes() writes row-major whatever the memory layout.
+    return agent_pb2.Tensor(dtype=WIRE[dtype], shape=list(a.shape),
                             data=a.astype(dtype.newbyteorder("<"), copy=False).tobytes())
 
 
@@ -49,9 +53,13 @@ class Policy:
             choice = 1 if state[2] + 0.5 * state[3] > 0 else 0
             return np.array(space.discrete.start + choice, dtype=np.int64)
         box = space.box
-        low, high = np.array(box.low), np.array(box.high)
-        action = np.zeros(tuple(box.shape), dtype=NUMPY[box.dtype])
-        return np.clip(action, low.reshape(action.shape), high.reshape(action.shape))
+        dtype = NUMPY[box.dtype]
+        shape = tuple(box.shape)
+        low = np.array(box.low, dtype=np.float64).reshape(shape)
+        high = np.array(box.high, dtype=np.float64).reshape(shape)
+        action = np.zeros(shape, dtype=np.float64)  # your model's output goes here
+        # The bounds are float64: clip in float64, then answer in the box's own dtype.
+        return np.clip(action, low, high).astype(dtype)
 
 
 class Agent(agent_pb2_grpc.AgentServiceServicer):
@@ -98,11 +106,20 @@ def main():
     # ActStream keeps one worker busy for the whole run, so Reset and Ping need a second one. The
     # evaluator still sends one call at a time: Reset and the steps never run concurrently.
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=2),
-                         options=[("grpc.max_receive_message_length", 128 * 1024 * 1024)])
+                         options=[("grpc.max_receive_message_length", 128 * 1024 * 1024),
+                                  # Fail if the port is taken instead of sharing it (gRPC's default).
+                                  ("grpc.so_reuseport", 0)])
     agent_pb2_grpc.add_AgentServiceServicer_to_server(Agent(), server)
-    server.add_insecure_port(f"{args.host}:{args.port}")
+    address = f"{args.host}:{args.port}"
+    try:
+        bound = server.add_insecure_port(address)  # older grpcio returns 0 on failure, newer raises
+    except RuntimeError as e:
+        sys.exit(f"cannot listen on {address}: {e}")
+    if bound == 0:
+        sys.exit(f"cannot listen on {address}")
     server.start()
-    signal.signal(signal.SIGTERM, lambda *_: server.stop(grace=5))
+    # The evaluator waits 2 s after SIGTERM before it kills the agent: finish within that.
+    signal.signal(signal.SIGTERM, lambda *_: server.stop(grace=1))
     server.wait_for_termination()
 
 

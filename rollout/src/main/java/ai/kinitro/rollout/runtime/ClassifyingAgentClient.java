@@ -26,6 +26,14 @@ public final class ClassifyingAgentClient implements AgentClient {
     this.classify = Objects.requireNonNull(classify, "classify");
   }
 
+  /**
+   * The client this one wraps, e.g. the {@link ai.kinitro.rollout.GrpcAgentClient} whose {@code
+   * streaming()} says whether steps went on {@code ActStream}.
+   */
+  public AgentClient delegate() {
+    return delegate;
+  }
+
   @Override
   public String ping(Duration timeout) {
     return guard(() -> delegate.ping(timeout));
