@@ -115,15 +115,7 @@ class OnnxSubmissionTest {
 
   @AfterEach
   void nothingIsLeftRunning() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (ProcessHandle.current().descendants().findAny().isPresent() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(ProcessHandle.current().descendants().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")))
-        .isEmpty();
-    assertThat(tmp.resolve("run")).satisfiesAnyOf(
-        p -> assertThat(p).doesNotExist(),
-        p -> assertThat(p).isEmptyDirectory());
+    Leftovers.assertNoneLeft(tmp.resolve("run"));
   }
 
   @Test
