@@ -11,6 +11,7 @@ import ai.kinitro.common.protocol.validator.EvalResult;
 import ai.kinitro.common.protocol.validator.JobStatusUpdate;
 import ai.kinitro.evaluator.runtime.kubernetes.KubernetesAgentRuntimes;
 import ai.kinitro.evaluator.runtime.kubernetes.KubernetesProperties;
+import ai.kinitro.evaluator.testing.MockKubernetes;
 import ai.kinitro.queue.job.JobState;
 import ai.kinitro.testsupport.postgres.WithPostgres;
 import ai.kinitro.testsupport.s3.S3ProxyServer;
@@ -21,7 +22,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,12 +45,12 @@ import org.junit.jupiter.api.io.TempDir;
  * 127.0.0.1 on the configured agent port).
  */
 @WithPostgres
-@EnableKubernetesMockClient(crud = true)
 @Tag("slow")
 class OrchestratorOnKubernetesTest {
   static final String NAMESPACE = "agents";
   private static S3ProxyServer s3;
 
+  private MockKubernetes kubernetes;
   KubernetesClient client;
 
   @TempDir
@@ -72,6 +72,8 @@ class OrchestratorOnKubernetesTest {
 
   @BeforeEach
   void wire(DataSource dataSource) {
+    kubernetes = MockKubernetes.crud();
+    client = kubernetes.client();
     harness = new EvaluatorHarness(dataSource, s3, tmp);
     agent = AgentServer.start(PolicyAgent.ofState(PolicyAgent.CART_POLE), new AgentServer.Options("127.0.0.1", 0));
   }
@@ -83,6 +85,7 @@ class OrchestratorOnKubernetesTest {
     }
     harness.close();
     agent.close();
+    kubernetes.close();
   }
 
   private Orchestrator orchestrator(Duration unschedulableGrace) {

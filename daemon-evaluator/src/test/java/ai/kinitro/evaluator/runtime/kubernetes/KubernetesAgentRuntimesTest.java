@@ -10,6 +10,7 @@ import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.common.protocol.validator.Artifact;
 import ai.kinitro.evaluator.runtime.AgentJob;
+import ai.kinitro.evaluator.testing.MockKubernetes;
 import ai.kinitro.rollout.runtime.AgentLimits;
 import ai.kinitro.rollout.runtime.RunningAgent;
 import ai.kinitro.rollout.submission.Submission;
@@ -22,7 +23,6 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,8 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Kubernetes runtime against the fabric8 mock API server in CRUD mode; the test plays the kubelet. */
-@EnableKubernetesMockClient(crud = true)
+/** The Kubernetes runtime against the fabric8 mock API server in CRUD mode ({@link MockKubernetes}); the test plays the kubelet. */
 class KubernetesAgentRuntimesTest {
   static final String NAMESPACE = "agents";
   static final URI ARTIFACT_URL = URI.create("http://vault.example:9000/submissions/7/v1.tar.gz?X-Amz-Signature=secret");
@@ -49,6 +48,7 @@ class KubernetesAgentRuntimesTest {
   static final AgentLimits LIMITS = AgentLimits.DEFAULT.withStartupTimeout(Duration.ofSeconds(5))
       .withMemoryBytes(3L << 30);
 
+  private MockKubernetes kubernetes;
   KubernetesClient client;
 
   @TempDir
@@ -56,21 +56,33 @@ class KubernetesAgentRuntimesTest {
 
   private KubernetesAgentRuntimes runtimes;
 
+  /**
+   * Settings that poll the starting pod every 100 ms. Only one test watches it: fabric8's mock
+   * server 8.0.0 can stall every request for up to a minute after a watch closes while it still
+   * sends events (see {@link MockKubernetes}), so the other tests would time out on it.
+   */
   static KubernetesProperties props(Duration unschedulableGrace, int agentPort) {
+    return props(unschedulableGrace, agentPort, false);
+  }
+
+  static KubernetesProperties props(Duration unschedulableGrace, int agentPort, boolean watchPods) {
     return new KubernetesProperties(NAMESPACE, "registry.example/agent:1", "registry.example/evaluator:1", null, 10001L,
         "500m", "2", null, null, null, agentPort, Duration.ofSeconds(20), unschedulableGrace, Duration.ofMillis(100),
         null, Duration.ofHours(1), null, List.of("10.0.0.5/32"), List.of("192.0.2.10/32"), null, "eval-test",
-        "registry.example/evaluator:1", null, null);
+        "registry.example/evaluator:1", null, watchPods);
   }
 
   @BeforeEach
   void start() {
+    kubernetes = MockKubernetes.crud();
+    client = kubernetes.client();
     runtimes = new KubernetesAgentRuntimes(client, props(Duration.ofSeconds(30), 8000), Clock.systemUTC());
   }
 
   @AfterEach
   void stop() {
     runtimes.close();
+    kubernetes.close();
   }
 
   private Submission submission() {
@@ -154,6 +166,9 @@ class KubernetesAgentRuntimesTest {
 
   @Test
   void createsAHardenedPodWithTheJobLabelsAndAFetchOnlyNetworkPolicy() throws Exception {
+    // The one test that follows the pod through a watch (the production default).
+    runtimes.close();
+    runtimes = new KubernetesAgentRuntimes(client, props(Duration.ofSeconds(30), 8000, true), Clock.systemUTC());
     CompletableFuture<RunningAgent> started = startInBackground(runtimes);
     Pod pod = awaitPod();
     String name = pod.getMetadata().getName();
@@ -327,7 +342,7 @@ class KubernetesAgentRuntimesTest {
   void aPodThatNeverRunsTimesOutAndIsDeleted() throws Exception {
     KubernetesProperties quick = new KubernetesProperties(NAMESPACE, null, null, null, null, null, null, null, null, null,
         null, Duration.ofMillis(500), null, Duration.ofMillis(100), null, null, null, null, null, null, "eval-test", null,
-        null, null);
+        null, false);
     try (KubernetesAgentRuntimes r = new KubernetesAgentRuntimes(client, quick, Clock.systemUTC())) {
       KinitroException failure = failureOf(startInBackground(r));
       assertThat(failure.code()).isEqualTo(ErrorCode.AGENT_POD_START_TIMEOUT);
