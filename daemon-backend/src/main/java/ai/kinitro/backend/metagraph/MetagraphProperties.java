@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code kinitro.metagraph.*}: neurons written into {@code metagraph_neurons} at start-up when the
- * default (table-backed) metagraph source is used — for development and tests without a chain.
+ * {@code kinitro.metagraph.*}, deprecated: use {@code kinitro.chain.static-neurons}, which feeds both
+ * the static chain and the {@code metagraph_neurons} table. Still accepted: used when it is the only
+ * one set, and refused at start-up when it lists other neurons than {@code kinitro.chain.static-neurons}
+ * (see {@code ai.kinitro.backend.chain.SubnetSettings}).
  *
  * @param neurons e.g. {@code kinitro.metagraph.neurons[0].uid=4}, {@code ...[0].hotkey=5F...},
  *     {@code ...[0].validator-permit=true}

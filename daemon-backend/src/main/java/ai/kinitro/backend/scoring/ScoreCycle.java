@@ -1,5 +1,6 @@
 package ai.kinitro.backend.scoring;
 
+import ai.kinitro.backend.chain.SubnetSettings;
 import ai.kinitro.backend.competition.Competition;
 import ai.kinitro.backend.competition.CompetitionRepository;
 import ai.kinitro.backend.job.JobRepository;
@@ -38,9 +39,10 @@ public class ScoreCycle {
   private final MetagraphSource metagraph;
   private final WeightsService weights;
   private final ScoringProperties properties;
+  private final int netuid;
 
   public ScoreCycle(CompetitionRepository competitions, JobRepository jobs, ResultRepository results, LeaderCandidateRepository candidates,
-      LeaderService leaders, MetagraphSource metagraph, WeightsService weights, ScoringProperties properties) {
+      LeaderService leaders, MetagraphSource metagraph, WeightsService weights, ScoringProperties properties, SubnetSettings subnet) {
     this.competitions = competitions;
     this.jobs = jobs;
     this.results = results;
@@ -49,6 +51,7 @@ public class ScoreCycle {
     this.metagraph = metagraph;
     this.weights = weights;
     this.properties = properties;
+    this.netuid = subnet.netuid();
   }
 
   /** What a cycle did. */
@@ -72,7 +75,7 @@ public class ScoreCycle {
         properties.burnShare(), properties.ownerUid());
     List<WeightEntryRow> entries = plan.weights().values().stream()
         .map(e -> new WeightEntryRow(e.uid(), e.hotkey(), e.weight())).toList();
-    WeightSnapshot snapshot = weights.record(properties.netuid(), entries, properties.weightsTtl());
+    WeightSnapshot snapshot = weights.record(netuid, entries, properties.weightsTtl());
     return new Outcome(queued, Optional.of(snapshot), plan.awards());
   }
 

@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param burnShare share of every competition's emission withheld from miners and given to the
  *     owner uid (default {@value #DEFAULT_BURN_SHARE})
  * @param ownerUid uid receiving the burn share and every unassigned share (default {@value #DEFAULT_OWNER_UID})
- * @param netuid subnet the weights are for (default {@value #DEFAULT_NETUID})
+ * @param netuid deprecated: the weights are for {@code kinitro.chain.netuid}; when set, it must equal it
+ *     (checked at start-up by {@code ai.kinitro.backend.chain.SubnetSettings}), else the backend does not start
  * @param weightsTtl how long a snapshot may be applied after it was computed (default {@value #DEFAULT_WEIGHTS_TTL})
  */
 @Validated
@@ -34,14 +35,13 @@ public record ScoringProperties(
     @DefaultValue("" + DEFAULT_MIN_VALIDATORS) @Min(1) @Max(1000) int minValidators,
     @DefaultValue("" + DEFAULT_BURN_SHARE) @DecimalMin("0.0") @DecimalMax("1.0") double burnShare,
     @DefaultValue("" + DEFAULT_OWNER_UID) @Min(0) @Max(65535) int ownerUid,
-    @DefaultValue("" + DEFAULT_NETUID) @Min(0) @Max(65535) int netuid,
+    @Min(0) @Max(65535) Integer netuid,
     @DefaultValue(DEFAULT_WEIGHTS_TTL) @NotNull Duration weightsTtl) {
   public static final String DEFAULT_INTERVAL = "5m";
   public static final String DEFAULT_INITIAL_DELAY = "10s";
   public static final int DEFAULT_MIN_VALIDATORS = 1;
   public static final double DEFAULT_BURN_SHARE = 0.98;
   public static final int DEFAULT_OWNER_UID = 4;
-  public static final int DEFAULT_NETUID = 26;
   public static final String DEFAULT_WEIGHTS_TTL = "20m";
 
   public ScoringProperties {

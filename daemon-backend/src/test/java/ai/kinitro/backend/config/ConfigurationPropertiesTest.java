@@ -43,7 +43,7 @@ class ConfigurationPropertiesTest {
   @Test
   void scoringDefaultsAndKeys() {
     assertThat(bind("kinitro.scoring", ScoringProperties.class, Map.of())).isEqualTo(new ScoringProperties(true, Duration.ofMinutes(5),
-        Duration.ofSeconds(10), 1, 0.98, 4, 26, Duration.ofMinutes(20)));
+        Duration.ofSeconds(10), 1, 0.98, 4, null, Duration.ofMinutes(20)));
     assertThat(bind("kinitro.scoring", ScoringProperties.class, Map.of("kinitro.scoring.enabled", "false", "kinitro.scoring.interval", "1m",
         "kinitro.scoring.initial-delay", "0s", "kinitro.scoring.min-validators", "3", "kinitro.scoring.burn-share", "0.5",
         "kinitro.scoring.owner-uid", "0", "kinitro.scoring.netuid", "1", "kinitro.scoring.weights-ttl", "1h")))

@@ -9,6 +9,7 @@ import ai.kinitro.backend.upload.UploadConfig;
 import ai.kinitro.backend.vault.VaultConfig;
 import ai.kinitro.backend.ws.validator.ValidatorChannelConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -56,11 +57,27 @@ class EdgeConfigDefaultsTest {
   }
 
   @Test
+  void uploadKeysMap() {
+    UploadConfig c = bind("kinitro.uploads", UploadConfig.class, Map.of("kinitro.uploads.signature-window", "2m",
+        "kinitro.uploads.pending-ttl", "3h", "kinitro.uploads.reap-interval", "0s", "kinitro.uploads.require-registration", "false"));
+    assertThat(c).isEqualTo(new UploadConfig(Duration.ofMinutes(2), Duration.ofHours(3), Duration.ZERO, false));
+  }
+
+  @Test
   void chainDefaults() {
     ChainConfig c = bind("kinitro.chain", ChainConfig.class, Map.of());
-    assertThat(c.netuid()).isEqualTo(26);
-    assertThat(c.pollInterval()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(c.staticNeurons()).isEmpty();
+    assertThat(c).isEqualTo(new ChainConfig(26, Duration.ofSeconds(30), Duration.ofMinutes(1), null, List.of()));
+  }
+
+  @Test
+  void chainKeysMap() {
+    ChainConfig c = bind("kinitro.chain", ChainConfig.class, Map.of("kinitro.chain.netuid", "1",
+        "kinitro.chain.poll-interval", "12s", "kinitro.chain.metagraph-ttl", "5m",
+        "kinitro.chain.endpoint", "wss://test.finney.opentensor.ai:443",
+        "kinitro.chain.static-neurons[0].uid", "0", "kinitro.chain.static-neurons[0].hotkey", "5Owner",
+        "kinitro.chain.static-neurons[0].validator-permit", "true"));
+    assertThat(c).isEqualTo(new ChainConfig(1, Duration.ofSeconds(12), Duration.ofMinutes(5),
+        java.net.URI.create("wss://test.finney.opentensor.ai:443"), List.of(new ChainConfig.StaticNeuron(0, "5Owner", true))));
   }
 
   @Test
