@@ -29,8 +29,9 @@ class WeightsConfiguration {
   }
 
   @Bean
-  WeightsInbox weightsInbox(WeightsStore store, PgWakeups wakeups, InstantSource clock) {
-    return new WeightsInbox(store, wakeups, clock);
+  WeightsInbox weightsInbox(WeightsStore store, PgWakeups wakeups, InstantSource clock, ValidatorProperties validator,
+      MeterRegistry metrics) {
+    return new WeightsInbox(store, wakeups, clock, validator.netuid(), metrics);
   }
 
   /** The chain client, opened on first use (a node that is down at start must not stop the daemon). */
