@@ -56,14 +56,21 @@ public record EpisodeProperties(Integer stepLogInterval, Integer stepBatchSize, 
    * @param createBucket create the bucket at start-up when it is missing (local mode)
    * @param logBundles store a log bundle per job outcome in the bucket (default true)
    * @param logBundleTimeout longest time one bundle upload may take, retries included (default 30 s)
+   * @param publicUrlBase absolute http(s) URL under which the bucket's objects are public (a
+   *     public-read bucket or a CDN): frames and bundles get {@code <base>/<key>} as URL; trailing
+   *     slashes are dropped; blank: none
+   * @param presignTtl when set (1 minute to 7 days) and no public base is, frames and bundles get
+   *     a GET presigned with the credentials above, valid that long
    */
   public record Frames(
       String bucket, URI endpoint, String region, String accessKey, String secretKey, Boolean pathStyle, String keyPrefix,
-      Boolean createBucket, Boolean logBundles, Duration logBundleTimeout) {
+      Boolean createBucket, Boolean logBundles, Duration logBundleTimeout, String publicUrlBase, Duration presignTtl) {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_KEY_PREFIX = "observations";
     public static final Duration DEFAULT_LOG_BUNDLE_TIMEOUT = Duration.ofSeconds(30);
-    public static final Frames NONE = new Frames(null, null, null, null, null, null, null, null, null, null);
+    public static final String PUBLIC_URL_BASE_KEY = "kinitro.evaluator.episodes.frames.public-url-base";
+    public static final String PRESIGN_TTL_KEY = "kinitro.evaluator.episodes.frames.presign-ttl";
+    public static final Frames NONE = new Frames(null, null, null, null, null, null, null, null, null, null, null, null);
 
     public Frames {
       bucket = bucket == null || bucket.isBlank() ? null : bucket;
@@ -76,6 +83,21 @@ public record EpisodeProperties(Integer stepLogInterval, Integer stepBatchSize, 
       if (logBundleTimeout.compareTo(Duration.ofSeconds(1)) < 0 || logBundleTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
         throw new IllegalArgumentException("kinitro.evaluator.episodes.frames.log-bundle-timeout must be 1s to 10m");
       }
+      publicUrlBase = publicUrlBase == null || publicUrlBase.isBlank() ? null
+          : ObjectUrls.PublicBase.checkedBase(publicUrlBase, PUBLIC_URL_BASE_KEY);
+      if (presignTtl != null) {
+        ObjectUrls.Presigned.checkedTtl(presignTtl, PRESIGN_TTL_KEY);
+      }
+    }
+
+    /** The public base URL, when one is set. */
+    public Optional<URI> publicBase() {
+      return Optional.ofNullable(publicUrlBase).map(URI::create);
+    }
+
+    /** The lifetime of presigned URLs, when set. */
+    public Optional<Duration> presign() {
+      return Optional.ofNullable(presignTtl);
     }
 
     public Optional<String> bucketName() {
@@ -86,7 +108,8 @@ public record EpisodeProperties(Integer stepLogInterval, Integer stepBatchSize, 
     public String toString() {
       return "Frames[bucket=" + bucket + ", endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle
           + ", keyPrefix=" + keyPrefix + ", createBucket=" + createBucket + ", logBundles=" + logBundles
-          + ", logBundleTimeout=" + logBundleTimeout + ", accessKey=" + (accessKey == null ? "(default chain)" : "***") + "]";
+          + ", logBundleTimeout=" + logBundleTimeout + ", publicUrlBase=" + publicUrlBase + ", presignTtl=" + presignTtl
+          + ", accessKey=" + (accessKey == null ? "(default chain)" : "***") + "]";
     }
   }
 }

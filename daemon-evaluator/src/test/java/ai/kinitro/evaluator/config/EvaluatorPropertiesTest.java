@@ -170,6 +170,8 @@ class EvaluatorPropertiesTest {
     assertThat(d.frames().bucketName()).isEmpty();
     assertThat(d.frames().logBundles()).isTrue();
     assertThat(d.frames().logBundleTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(d.frames().publicBase()).isEmpty();
+    assertThat(d.frames().presign()).isEmpty();
 
     EpisodeProperties p = bind("kinitro.evaluator.episodes", EpisodeProperties.class, Map.ofEntries(
         Map.entry("kinitro.evaluator.episodes.step-log-interval", "5"),
@@ -184,9 +186,12 @@ class EvaluatorPropertiesTest {
         Map.entry("kinitro.evaluator.episodes.frames.key-prefix", "obs/"),
         Map.entry("kinitro.evaluator.episodes.frames.create-bucket", "true"),
         Map.entry("kinitro.evaluator.episodes.frames.log-bundles", "false"),
-        Map.entry("kinitro.evaluator.episodes.frames.log-bundle-timeout", "45s")));
+        Map.entry("kinitro.evaluator.episodes.frames.log-bundle-timeout", "45s"),
+        Map.entry("kinitro.evaluator.episodes.frames.public-url-base", "https://frames.example.org/"),
+        Map.entry("kinitro.evaluator.episodes.frames.presign-ttl", "7d")));
     assertThat(p).isEqualTo(new EpisodeProperties(5, 50, 128, new EpisodeProperties.Frames("frames",
-        URI.create("http://127.0.0.1:9000"), "eu-west-1", "ak", "sk", false, "obs", true, false, Duration.ofSeconds(45))));
+        URI.create("http://127.0.0.1:9000"), "eu-west-1", "ak", "sk", false, "obs", true, false, Duration.ofSeconds(45),
+        "https://frames.example.org", Duration.ofDays(7))));
     assertThat(p.frames().toString()).doesNotContain("sk");
   }
 
@@ -195,6 +200,18 @@ class EvaluatorPropertiesTest {
     assertThatThrownBy(() -> bind("kinitro.evaluator.episodes", EpisodeProperties.class,
         Map.of("kinitro.evaluator.episodes.frames.log-bundle-timeout", "0s")))
         .isInstanceOf(BindException.class).rootCause().hasMessageContaining("log-bundle-timeout must be 1s to 10m");
+  }
+
+  @Test
+  void aPublicUrlBaseThatIsNotAnAbsoluteHttpUrlOrAPresignTtlOverSevenDaysIsRefusedAtBinding() {
+    assertThatThrownBy(() -> bind("kinitro.evaluator.episodes", EpisodeProperties.class,
+        Map.of("kinitro.evaluator.episodes.frames.public-url-base", "frames.example.org")))
+        .isInstanceOf(BindException.class).rootCause()
+        .hasMessageStartingWith("kinitro.evaluator.episodes.frames.public-url-base must start with http:// or https://");
+    assertThatThrownBy(() -> bind("kinitro.evaluator.episodes", EpisodeProperties.class,
+        Map.of("kinitro.evaluator.episodes.frames.presign-ttl", "8d")))
+        .isInstanceOf(BindException.class).rootCause()
+        .hasMessageStartingWith("kinitro.evaluator.episodes.frames.presign-ttl must be 1m to 7d");
   }
 
   @Test

@@ -148,13 +148,33 @@ final class EvaluatorHarness implements AutoCloseable {
     RuntimeProperties runtime = runtimeProps();
     AgentRuntimes runtimes = new LocalAgentRuntimes(
         LocalSandboxRuntime.Config.detect(runtime.workDir().resolve("agents")).withExtraReadOnlyPaths(runtime.extraReadOnlyPaths()));
-    return orchestrator(props, runtimes, runtime, bucket);
+    return orchestrator(props, runtimes, runtime, frames(bucket, null, null));
+  }
+
+  /**
+   * A started orchestrator with the local runtime storing in {@link #FRAMES} whose frames and
+   * bundles get URLs under {@code publicUrlBase} or presigned for {@code presignTtl} (either may be null).
+   */
+  Orchestrator orchestratorWithUrls(String publicUrlBase, Duration presignTtl, OrchestratorProperties props) {
+    RuntimeProperties runtime = runtimeProps();
+    AgentRuntimes runtimes = new LocalAgentRuntimes(
+        LocalSandboxRuntime.Config.detect(runtime.workDir().resolve("agents")).withExtraReadOnlyPaths(runtime.extraReadOnlyPaths()));
+    return orchestrator(props, runtimes, runtime, frames(FRAMES, publicUrlBase, presignTtl));
+  }
+
+  private EpisodeProperties.Frames frames(String bucket, String publicUrlBase, Duration presignTtl) {
+    return new EpisodeProperties.Frames(bucket, s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey(), true,
+        "observations", false, true, Duration.ofSeconds(10), publicUrlBase, presignTtl);
   }
 
   private Orchestrator orchestrator(OrchestratorProperties props, AgentRuntimes runtimes, RuntimeProperties runtime,
       String bucket) {
-    EpisodeProperties episodes = new EpisodeProperties(5, 4, 32, new EpisodeProperties.Frames(bucket, s3.endpoint(),
-        s3.region(), s3.accessKey(), s3.secretKey(), true, "observations", false, true, Duration.ofSeconds(10)));
+    return orchestrator(props, runtimes, runtime, frames(bucket, null, null));
+  }
+
+  private Orchestrator orchestrator(OrchestratorProperties props, AgentRuntimes runtimes, RuntimeProperties runtime,
+      EpisodeProperties.Frames framesSettings) {
+    EpisodeProperties episodes = new EpisodeProperties(5, 4, 32, framesSettings);
     Optional<S3EvaluationStore> store = S3EvaluationStore.create(episodes.frames(), Clock.systemUTC()).map(f -> {
       closeables.add(f);
       return f;
