@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record QueuePosition(long jobId, String benchmarkName, Optional<String> validatorHotkey, Optional<Integer> position) {
   /** Assignment statuses in which the job waits in a validator's queue. */
-  private static final Set<String> QUEUED_ASSIGNMENT_STATUSES = Set.of("QUEUED", "DELIVERED");
+  public static final Set<String> QUEUED_ASSIGNMENT_STATUSES = Set.of("QUEUED", "DELIVERED");
 
   public QueuePosition {
     Objects.requireNonNull(benchmarkName, "benchmarkName");
