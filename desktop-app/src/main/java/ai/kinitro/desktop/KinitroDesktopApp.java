@@ -21,6 +21,7 @@ import ai.kinitro.desktop.theme.ThemeManager;
 import ai.kinitro.desktop.wizard.MinerServices;
 import ai.kinitro.desktop.wizard.MinerToolkit;
 import ai.kinitro.desktop.wizard.MinerWizardPage;
+import ai.kinitro.desktop.wizard.ProfileChainMemory;
 import ai.kinitro.desktop.wizard.viewmodel.MinerWizardViewModel;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -101,8 +102,12 @@ public final class KinitroDesktopApp extends Application {
       MinerWizardViewModel wizard = new MinerWizardViewModel(miner, session::api, session::backendUrl, realtime, tasks,
           walletsDir);
       AdminViewModel admin = new AdminViewModel(session::api, tasks, realtime, model.canUseAdmin());
+      ProfileChainMemory.bind(model, wizard);
       realtime.connect(session.backendUrl());
       model.selectedProfileProperty().addListener((obs, old, now) -> {
+        if (ProfileChainMemory.onlyChainChanged(old, now)) {
+          return; // the wizard remembered its chain: same backend, same key
+        }
         session.use(now);
         if (old == null || !old.backendUrl().equals(now.backendUrl())) {
           realtime.connect(now.backendUrl());

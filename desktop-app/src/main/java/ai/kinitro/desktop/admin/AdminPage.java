@@ -27,6 +27,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -273,7 +274,9 @@ public final class AdminPage implements Page {
     column(list, "Name", ApiKeyInfo::name);
     column(list, "Prefix", k -> k.keyPrefix() + "…");
     column(list, "Role", ApiKeyInfo::role);
+    column(list, "Validator", k -> k.associatedHotkey().map(Views::shortKey).orElse("–"));
     column(list, "Active", k -> k.active() ? "yes" : "no");
+    column(list, "Expires", k -> Views.time(k.expiresAt()));
     column(list, "Last used", k -> Views.time(k.lastUsedAt()));
     list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> m.selectedProperty().set(now));
 
@@ -284,9 +287,17 @@ public final class AdminPage implements Page {
     role.valueProperty().bindBidirectional(m.roleProperty());
     TextField description = field("admin-key-description", m.descriptionProperty());
     description.setPromptText("optional");
+    TextField hotkey = field("admin-key-hotkey", m.associatedHotkeyProperty());
+    hotkey.setPromptText("optional: the validator's SS58 hotkey");
+    DatePicker expires = new DatePicker();
+    expires.setId("admin-key-expires");
+    expires.setPromptText("optional: never");
+    expires.valueProperty().bindBidirectional(m.expiresOnProperty());
     Button create = action("admin-key-create", "Create key", Styles.ACCENT, m.canCreate(), m::create);
     Button deactivate = action("admin-key-deactivate", "Deactivate selected", Styles.DANGER, m.canDeactivate(),
         m::deactivateSelected);
+    Button activate = action("admin-key-activate", "Activate selected", Styles.SUCCESS, m.canActivate(),
+        m::activateSelected);
 
     TextField secret = new TextField();
     secret.setId("admin-key-secret");
@@ -302,7 +313,10 @@ public final class AdminPage implements Page {
 
     GridPane form = new GridPane(10, 6);
     form.addRow(0, new Label("Name"), name, new Label("Role"), role);
-    form.addRow(1, new Label("Description"), description, create, deactivate);
+    form.addRow(1, new Label("Description"), description, new Label("Validator hotkey"), hotkey);
+    form.addRow(2, new Label("Expires on"), expires, create);
+    HBox selectedActions = new HBox(8, activate, deactivate);
+    form.add(selectedActions, 3, 2);
     VBox box = new VBox(10, list, form, secretBox,
         Views.feedback("admin-keys-feedback", m.feedback().textProperty(), m.feedback().errorProperty()));
     VBox.setVgrow(list, Priority.ALWAYS);

@@ -189,24 +189,37 @@ public final class BackendApi implements AdminApi {
   }
 
   @Override
+  public List<JobInfo> allJobs(int max) {
+    return allPages("/jobs", JobInfo.class, max);
+  }
+
+  @Override
   public List<ApiKeyInfo> apiKeys() {
     return adminPage("/admin/api-keys", new LinkedHashMap<>(), ApiKeyInfo.class);
   }
 
   @Override
-  public ApiKeyInfo createApiKey(String name, String role, String description) {
+  public ApiKeyInfo createApiKey(String name, String role, String description, Optional<String> associatedHotkey,
+      Optional<java.time.Instant> expiresAt) {
     ObjectNode body = JSON.createObjectNode();
     body.put("name", name);
     body.put("role", role);
     if (description != null && !description.isBlank()) {
       body.put("description", description);
     }
+    associatedHotkey.map(String::strip).filter(h -> !h.isEmpty()).ifPresent(h -> body.put("associated_hotkey", h));
+    expiresAt.ifPresent(t -> body.put("expires_at", t.toString()));
     JsonNode answer = adminTree("POST", "/admin/api-keys", body);
     ApiKeyInfo key = convert(answer, ApiKeyInfo.class);
     // The secret arrives as "api_key"; keep it in the one field that holds it.
     String secret = answer.path("api_key").asString(null);
     return new ApiKeyInfo(key.id(), key.name(), key.description(), key.keyPrefix(), key.role(), key.associatedHotkey(),
         key.active(), key.expiresAt(), key.lastUsedAt(), key.createdAt(), Optional.ofNullable(secret));
+  }
+
+  @Override
+  public ApiKeyInfo activateApiKey(String id) {
+    return admin("PATCH", "/admin/api-keys/" + segment(id) + "/activate", null, ApiKeyInfo.class);
   }
 
   @Override

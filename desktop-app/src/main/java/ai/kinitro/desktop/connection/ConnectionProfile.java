@@ -8,9 +8,19 @@ import java.util.Optional;
 
 /**
  * Where the app connects and as whom: a backend URL and an optional API key (admins have one;
- * spectators and miners need none). {@link #toString()} never shows the key.
+ * spectators and miners need none), plus the chain the miner wizard commits to (its node URL and
+ * the subnet's netuid, remembered from the last commit). {@link #toString()} never shows the key.
  */
-public record ConnectionProfile(String name, URI backendUrl, Optional<String> apiKey) {
+public record ConnectionProfile(String name, URI backendUrl, Optional<String> apiKey, String chainUrl, int netuid) {
+  /** The chain of {@code ./kinitro up}: the local dev chain. */
+  public static final String DEFAULT_CHAIN_URL = "ws://127.0.0.1:9944";
+  public static final int DEFAULT_NETUID = 1;
+
+  /** A profile with the default chain (the local dev chain, netuid 1). */
+  public ConnectionProfile(String name, URI backendUrl, Optional<String> apiKey) {
+    this(name, backendUrl, apiKey, DEFAULT_CHAIN_URL, DEFAULT_NETUID);
+  }
+
   public ConnectionProfile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(backendUrl, "backendUrl");
@@ -24,6 +34,15 @@ public record ConnectionProfile(String name, URI backendUrl, Optional<String> ap
           "The backend URL must be an http:// or https:// address, e.g. http://127.0.0.1:8080; got '" + backendUrl + "'");
     }
     apiKey = apiKey.map(String::strip).filter(k -> !k.isEmpty());
+    chainUrl = chainUrl == null || chainUrl.isBlank() ? DEFAULT_CHAIN_URL : chainUrl.strip();
+    if (netuid < 0 || netuid > 65535) {
+      throw new KinitroException(ErrorCode.INVALID_ARGUMENT, "A subnet's netuid is between 0 and 65535; got " + netuid);
+    }
+  }
+
+  /** This profile with another chain URL and netuid (what the wizard committed to last). */
+  public ConnectionProfile withChain(String newChainUrl, int newNetuid) {
+    return new ConnectionProfile(name, backendUrl, apiKey, newChainUrl, newNetuid);
   }
 
   /** The default profile: the backend that {@code ./kinitro up} starts on this machine. */
@@ -48,6 +67,7 @@ public record ConnectionProfile(String name, URI backendUrl, Optional<String> ap
 
   @Override
   public String toString() {
-    return "ConnectionProfile[" + name + " " + backendUrl + (apiKey.isPresent() ? " with API key" : "") + "]";
+    return "ConnectionProfile[" + name + " " + backendUrl + (apiKey.isPresent() ? " with API key" : "") + ", chain "
+        + chainUrl + " netuid " + netuid + "]";
   }
 }

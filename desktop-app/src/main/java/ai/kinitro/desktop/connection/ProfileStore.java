@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Connection profiles and UI settings, kept in {@code settings.json} in the user's config
+ * Connection profiles (with the chain URL and netuid the miner wizard commits to) and UI settings,
+ * kept in {@code settings.json} in the user's config
  * directory ({@code $XDG_CONFIG_HOME/kinitro}, else {@code ~/.config/kinitro}). The file holds API
  * keys, so it is written with permissions 600 (directory 700), atomically, and never logged.
  */
@@ -83,6 +84,8 @@ public final class ProfileStore {
       node.put("name", p.name());
       node.put("backend_url", p.backendUrl().toString());
       p.apiKey().ifPresent(k -> node.put("api_key", k));
+      node.put("chain_url", p.chainUrl());
+      node.put("netuid", p.netuid());
     }
     try {
       Files.createDirectories(directory);
@@ -104,8 +107,11 @@ public final class ProfileStore {
   private static Settings parse(JsonNode root) {
     List<ConnectionProfile> profiles = new ArrayList<>();
     for (JsonNode node : root.path("profiles")) {
+      // chain_url and netuid came later: files without them get the defaults
       profiles.add(ConnectionProfile.of(node.get("name").asString(), node.get("backend_url").asString(),
-          node.hasNonNull("api_key") ? node.get("api_key").asString() : null));
+          node.hasNonNull("api_key") ? node.get("api_key").asString() : null)
+          .withChain(node.path("chain_url").asString(ConnectionProfile.DEFAULT_CHAIN_URL),
+              node.path("netuid").asInt(ConnectionProfile.DEFAULT_NETUID)));
     }
     if (profiles.isEmpty()) {
       profiles.add(ConnectionProfile.local());

@@ -13,6 +13,9 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -38,6 +41,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.util.Duration;
 
 /**
  * The miner wizard: one card per step, top to bottom. Each card shows the step's status, its
@@ -250,6 +254,12 @@ public final class MinerWizardPage implements Page {
     netuid.setId("wizard-netuid");
     netuid.setEditable(true);
     netuid.valueProperty().addListener((obs, old, now) -> model.netuidProperty().set(now));
+    // the profile's remembered netuid may arrive after the page was built (another profile selected)
+    model.netuidProperty().addListener((obs, old, now) -> {
+      if (!now.equals(netuid.getValue())) {
+        netuid.getValueFactory().setValue(now.intValue());
+      }
+    });
     GridPane grid = form();
     grid.addRow(0, new Label("Chain"), chain);
     grid.addRow(1, new Label("Subnet (netuid)"), netuid);
@@ -260,6 +270,17 @@ public final class MinerWizardPage implements Page {
     ListView<String> jobs = new ListView<>(model.followLines());
     jobs.setId("wizard-follow-jobs");
     jobs.setPrefHeight(80);
+    // the realtime channel has no queue-position event: re-read the positions while a job waits
+    Timeline queue = new Timeline(new KeyFrame(Duration.millis(MinerWizardViewModel.QUEUE_REFRESH.toMillis()),
+        e -> model.refreshQueue()));
+    queue.setCycleCount(Animation.INDEFINITE);
+    model.queueWatchProperty().addListener((obs, old, watching) -> {
+      if (watching) {
+        queue.play();
+      } else {
+        queue.stop();
+      }
+    });
     return new VBox(8, jobs, chart(model.followSeries(), "Evaluation (live)"));
   }
 

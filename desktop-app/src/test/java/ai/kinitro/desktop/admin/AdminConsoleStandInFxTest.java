@@ -39,6 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 class AdminConsoleStandInFxTest {
   private static final String KEY = "kin_admin_test_key";
   private final Map<String, ObjectNode> candidates = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> keys = new java.util.concurrent.ConcurrentSkipListMap<>();
   private TestBackend backend;
   private DesktopShell shell;
 
@@ -48,6 +49,8 @@ class AdminConsoleStandInFxTest {
     candidates.put("16", candidate("16", "500", "approved", 300, 0.7));
     candidates.put("17", candidate("17", "501", "pending", 412.5, 0.8));
     candidates.put("18", candidate("18", "502", "pending", 250.0, 0.6));
+    keys.put("1", key("1", "ops", "admin", null));
+    keys.put("2", key("2", "bob-validator", "validator", null).put("active", false));
     install(backend);
     shell = FxShell.open(stage, backend.url(), KEY);
   }
@@ -74,6 +77,31 @@ class AdminConsoleStandInFxTest {
     backend.publish(new EventPayload.LeaderCandidateCreated(19, Samples.COMPETITION, Samples.MINER, Samples.JOB, 600, 0.9,
         Samples.T0));
     await(10, () -> table(robot, "#admin-candidates").getItems().size() == 4);
+  }
+
+  @Test
+  void anInactiveKeyIsActivatedAndAValidatorKeyIsCreatedForItsHotkeyWithAnExpiry(FxRobot robot) {
+    robot.clickOn("Admin console");
+    robot.clickOn("API keys");
+    await(10, () -> table(robot, "#admin-keys").getItems().size() == 2);
+    robot.interact(() -> table(robot, "#admin-keys").getSelectionModel().select(1));
+
+    robot.clickOn("#admin-key-activate");
+
+    await(10, () -> label(robot, "#admin-keys-feedback").getText().startsWith("Activated key 'bob-validator'"));
+    assertThat(backend.requests()).extracting(TestBackend.Request::path).contains("/admin/api-keys/2/activate");
+
+    robot.clickOn("#admin-key-name").write("validator-eu-1");
+    robot.clickOn("#admin-key-hotkey").write(Samples.VALIDATOR);
+    robot.interact(() -> robot.lookup("#admin-key-expires").queryAs(javafx.scene.control.DatePicker.class)
+        .setValue(java.time.LocalDate.of(2027, 1, 31)));
+    robot.clickOn("#admin-key-create");
+
+    await(10, () -> robot.lookup("#admin-key-secret").queryAs(javafx.scene.control.TextField.class).getText()
+        .equals("kin_3ab_secret"));
+    TestBackend.Request create = backend.requests().stream().filter(q -> q.method().equals("POST")).findFirst().orElseThrow();
+    assertThat(create.json().path("associated_hotkey").asString()).isEqualTo(Samples.VALIDATOR);
+    assertThat(create.json().path("expires_at").asString()).endsWith("Z").startsWith("2027-01-3");
   }
 
   @Test
@@ -132,7 +160,14 @@ class AdminConsoleStandInFxTest {
     });
     b.route("GET", "/episodes", r -> Response.page(List.of(episode(r.query().getOrDefault("submission_id", "501"), 0),
         episode(r.query().getOrDefault("submission_id", "501"), 1))));
-    b.route("GET", "/admin/api-keys", r -> Response.page(List.of(key("1", "ops", "admin", null))));
+    b.route("GET", "/admin/api-keys", r -> Response.page(List.of(keys.values().toArray())));
+    b.route("PATCH", "/admin/api-keys/(\\d+)/activate", r -> Response.ok(keys.get(r.group(1)).put("active", true)));
+    b.route("POST", "/admin/api-keys", r -> {
+      ObjectNode created = key("3", r.json().path("name").asString(), r.json().path("role").asString(), "kin_3ab_secret");
+      created.set("associated_hotkey", r.json().path("associated_hotkey"));
+      created.set("expires_at", r.json().path("expires_at"));
+      return Response.json(201, created.toString());
+    });
     b.route("GET", "/validators", r -> Response.page(List.of(validator())));
     b.route("GET", "/jobs", r -> Response.page(List.of()));
     b.route("GET", "/competitions/leaderboard", r -> Response.ok("{\"total_competitions\":1,\"total_points\":100,"

@@ -10,6 +10,8 @@ import ai.kinitro.desktop.admin.viewmodel.AdminViewModel;
 import ai.kinitro.desktop.admin.viewmodel.CandidatesViewModel;
 import ai.kinitro.desktop.admin.viewmodel.CompetitionsViewModel;
 import ai.kinitro.desktop.admin.viewmodel.ValidatorRow;
+import ai.kinitro.desktop.admin.viewmodel.ApiKeysViewModel;
+import ai.kinitro.desktop.admin.viewmodel.ValidatorsViewModel;
 import ai.kinitro.desktop.api.ApiKeyInfo;
 import ai.kinitro.desktop.api.CompetitionInfo;
 import ai.kinitro.desktop.api.JobInfo;
@@ -201,5 +203,53 @@ class AdminViewModelTest {
     assertThat(admin.validators().validators()).extracting(r -> r.validator().hotkey(), ValidatorRow::jobsInFlight)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(Samples.VALIDATOR, 2),
             org.assertj.core.groups.Tuple.tuple(Samples.VALIDATOR_2, 0));
+  }
+
+  @Test
+  void aValidatorKeyIsCreatedForItsHotkeyWithAnExpiryAndCanBeDeactivatedAndActivatedAgain() {
+    var keys = new ApiKeysViewModel(() -> api, BackgroundTasks.sameThread(), java.time.ZoneOffset.UTC);
+    keys.nameProperty().set("validator-eu-1");
+    keys.roleProperty().set("validator");
+    keys.associatedHotkeyProperty().set(" " + Samples.VALIDATOR + " ");
+    keys.expiresOnProperty().set(java.time.LocalDate.of(2027, 1, 31));
+
+    keys.create();
+
+    assertThat(api.calls).contains("create key validator-eu-1 for " + Samples.VALIDATOR + " until 2027-01-31T00:00:00Z");
+    ApiKeyInfo created = keys.keys().getFirst();
+    assertThat(created.associatedHotkey()).contains(Samples.VALIDATOR);
+    assertThat(created.expiresAt()).contains(java.time.Instant.parse("2027-01-31T00:00:00Z"));
+    assertThat(keys.associatedHotkeyProperty().get()).isEmpty();
+    assertThat(keys.expiresOnProperty().get()).isNull();
+
+    keys.selectedProperty().set(created);
+    assertThat(keys.canActivate().get()).isFalse();
+    keys.deactivateSelected();
+    assertThat(keys.canActivate().get()).isTrue();
+    assertThat(keys.canDeactivate().get()).isFalse();
+
+    keys.activateSelected();
+
+    assertThat(api.calls).containsSubsequence("deactivate key " + created.id(), "activate key " + created.id());
+    assertThat(keys.keys().getFirst().active()).isTrue();
+    assertThat(keys.selectedProperty().get().active()).isTrue();
+    assertThat(keys.feedback().text()).isEqualTo("Activated key 'validator-eu-1' (kin_" + created.id()
+        + "…); it is accepted again until 2027-01-31T00:00:00Z.");
+  }
+
+  @Test
+  void jobsInFlightAreCountedOverEveryPageOfJobs() {
+    api.validators.add(new ValidatorInfo(Samples.VALIDATOR, true, Optional.empty(), Optional.empty(), Optional.of(Samples.T0), 9, 7, 0));
+    for (int i = 0; i < 1_500; i++) {
+      api.jobs.add(new JobInfo(Integer.toString(i), "501", Samples.COMPETITION, Samples.MINER, "cartpole", "RUNNING",
+          Optional.empty(), List.of(new JobInfo.Assignment(Samples.VALIDATOR, "RUNNING", 1, Optional.of(20), Optional.empty(),
+              Optional.empty()))));
+    }
+
+    admin.validators().refresh();
+
+    assertThat(api.calls).contains("all jobs " + ValidatorsViewModel.MAX_JOBS);
+    assertThat(admin.validators().validators()).extracting(ValidatorRow::jobsInFlight).containsExactly(1_500);
+    assertThat(admin.validators().feedback().text()).isEmpty();
   }
 }

@@ -25,6 +25,8 @@ class BackendApiTest {
        "score":412.5,"total_episodes":40,"validator_count":2,"status":"pending",
        "created_at":"2026-03-01T12:11:40Z","updated_at":"2026-03-01T12:11:40Z","some_future_field":true}""";
 
+  private static final String VALIDATOR = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+
   private final TestBackend backend = new TestBackend();
 
   @AfterEach
@@ -135,6 +137,48 @@ class BackendApiTest {
     assertThat(created.secret()).contains("kin_ab12secretsecret");
     assertThat(created.role()).isEqualTo("viewer");
     assertThat(created.toString()).doesNotContain("secretsecret");
+  }
+
+  @Test
+  void aValidatorKeyIsCreatedWithItsHotkeyAndExpiryAndActivatedOnTheAdminRoute() {
+    backend.route("POST", "/admin/api-keys", r -> Response.json(201, """
+        {"id":"9","name":"v1","key_prefix":"kin_ab12","role":"validator","associated_hotkey":"%s","active":true,
+         "expires_at":"%s","api_key":"kin_ab12secretsecret"}""".formatted(r.json().path("associated_hotkey").asString(),
+        r.json().path("expires_at").asString())));
+    backend.route("PATCH", "/admin/api-keys/(\\d+)/activate", r -> Response.ok("""
+        {"id":"%s","name":"v1","key_prefix":"kin_ab12","role":"validator","active":true}""".formatted(r.match().group(1))));
+
+    ApiKeyInfo created = api("kin_admin").createApiKey("v1", "validator", "", Optional.of(VALIDATOR),
+        Optional.of(Instant.parse("2027-01-31T00:00:00Z")));
+    ApiKeyInfo activated = api("kin_admin").activateApiKey("9");
+
+    assertThat(backend.requests().getFirst().json()).isEqualTo(tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree("""
+            {"name":"v1","role":"validator","associated_hotkey":"%s","expires_at":"2027-01-31T00:00:00Z"}"""
+            .formatted(VALIDATOR)));
+    assertThat(created.associatedHotkey()).contains(VALIDATOR);
+    assertThat(created.expiresAt()).contains(Instant.parse("2027-01-31T00:00:00Z"));
+    assertThat(activated.active()).isTrue();
+    assertThat(backend.requests().get(1).apiKey()).contains("kin_admin");
+    assertThat(backend.requests().get(1).path()).isEqualTo("/admin/api-keys/9/activate");
+  }
+
+  @Test
+  void everyJobIsReadPageAfterPageUpToTheCap() {
+    int total = 2_500;
+    backend.route("GET", "/jobs", r -> {
+      int offset = Integer.parseInt(r.query().get("offset"));
+      int limit = Integer.parseInt(r.query().get("limit"));
+      List<Map<String, Object>> jobs = IntStream.range(offset, Math.min(total, offset + limit))
+          .mapToObj(i -> Map.<String, Object>of("id", Integer.toString(i), "status", "RUNNING")).toList();
+      return Response.ok(Map.of("items", jobs, "total", total, "limit", limit, "offset", offset));
+    });
+
+    assertThat(api(null).allJobs(10_000)).extracting(JobInfo::id)
+        .containsExactlyElementsOf(IntStream.range(0, total).mapToObj(Integer::toString).toList());
+    assertThat(api(null).allJobs(1_200)).hasSize(1_200);
+    assertThat(backend.requests()).extracting(q -> q.query().get("offset") + "+" + q.query().get("limit"))
+        .containsExactly("0+1000", "1000+1000", "2000+1000", "0+1000", "1000+200");
   }
 
   @Test

@@ -35,6 +35,35 @@ class ProfileStoreTest {
   }
 
   @Test
+  void aProfileKeepsTheChainUrlAndNetuidTheWizardCommittedTo() {
+    ProfileStore store = new ProfileStore(dir.resolve("kinitro"));
+    Settings saved = Settings.defaults()
+        .withProfile(ConnectionProfile.of("Finney", "https://api.example.org", null)
+            .withChain("wss://entrypoint-finney.opentensor.ai:443", 42));
+    store.save(saved);
+
+    Settings loaded = store.load();
+
+    assertThat(loaded).isEqualTo(saved);
+    assertThat(loaded.selected().chainUrl()).isEqualTo("wss://entrypoint-finney.opentensor.ai:443");
+    assertThat(loaded.selected().netuid()).isEqualTo(42);
+  }
+
+  @Test
+  void aSettingsFileFromBeforeTheChainFieldsGetsTheDefaultChain() throws Exception {
+    ProfileStore store = new ProfileStore(dir);
+    Files.writeString(store.file(), """
+        {"version":1,"theme":"dark","selected_profile":"Prod",
+         "profiles":[{"name":"Prod","backend_url":"https://api.example.org","api_key":"secret-admin-key"}]}""");
+
+    Settings settings = store.load();
+
+    assertThat(settings.warning()).isEmpty();
+    assertThat(settings.selected()).isEqualTo(new ConnectionProfile("Prod", java.net.URI.create("https://api.example.org"),
+        Optional.of("secret-admin-key"), "ws://127.0.0.1:9944", 1));
+  }
+
+  @Test
   void aCorruptFileIsMovedAsideAndReportedNotLost() throws Exception {
     ProfileStore store = new ProfileStore(dir);
     Files.writeString(store.file(), "{ not json");

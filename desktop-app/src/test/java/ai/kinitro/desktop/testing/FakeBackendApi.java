@@ -223,13 +223,30 @@ public final class FakeBackendApi implements AdminApi {
   }
 
   @Override
-  public ApiKeyInfo createApiKey(String name, String role, String description) {
-    enter("create key " + name);
+  public List<JobInfo> allJobs(int max) {
+    enter("all jobs " + max);
+    return jobs.stream().limit(max).toList();
+  }
+
+  @Override
+  public ApiKeyInfo createApiKey(String name, String role, String description, Optional<String> associatedHotkey,
+      Optional<java.time.Instant> expiresAt) {
+    enter("create key " + name + associatedHotkey.map(h -> " for " + h).orElse("")
+        + expiresAt.map(t -> " until " + t).orElse(""));
     String id = Long.toString(ids.incrementAndGet());
-    ApiKeyInfo k = new ApiKeyInfo(id, name, description, "kin_" + id, role, Optional.empty(), true, Optional.empty(),
+    ApiKeyInfo k = new ApiKeyInfo(id, name, description, "kin_" + id, role, associatedHotkey, true, expiresAt,
         Optional.empty(), Optional.of(Samples.T0), Optional.of("kin_" + id + "_s3cr3t"));
     keys.add(withoutSecret(k, true));
     return k;
+  }
+
+  @Override
+  public ApiKeyInfo activateApiKey(String id) {
+    enter("activate key " + id);
+    ApiKeyInfo k = keys.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    ApiKeyInfo next = withoutSecret(k, true);
+    keys.replaceAll(x -> x.id().equals(id) ? next : x);
+    return next;
   }
 
   @Override

@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.common.protocol.EvaluationStatus;
+import ai.kinitro.common.protocol.realtime.EventPayload;
+import ai.kinitro.desktop.api.JobInfo;
 import ai.kinitro.desktop.chart.viewmodel.EpisodePoint;
 import ai.kinitro.desktop.task.BackgroundTasks;
 import ai.kinitro.desktop.testing.FakeBackendApi;
@@ -22,10 +25,13 @@ import ai.kinitro.desktop.wizard.viewmodel.HotkeySource;
 import ai.kinitro.desktop.wizard.viewmodel.MinerWizardViewModel;
 import ai.kinitro.desktop.wizard.viewmodel.StepStatus;
 import ai.kinitro.desktop.wizard.viewmodel.WizardStep;
+import ai.kinitro.miner.status.QueuePosition;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -280,5 +286,62 @@ class MinerWizardViewModelTest {
     assertThat(wizard.status(FOLLOW)).isEqualTo(StepStatus.DONE);
     assertThat(wizard.message(FOLLOW)).startsWith("Evaluation finished.");
     assertThat(wizard.followLines().getFirst()).endsWith("5Grwva…utQY: avg reward 400.00, success 50 %");
+  }
+
+  private static JobInfo queuedJob(String validator, int position) {
+    return new JobInfo(Long.toString(Samples.JOB), Long.toString(Samples.SUBMISSION), Samples.COMPETITION, Samples.MINER,
+        "cartpole", "QUEUED", Optional.of(Samples.T0), List.of(new JobInfo.Assignment(validator, "QUEUED", 0,
+            Optional.of(4), Optional.of(position), Optional.empty())));
+  }
+
+  @Test
+  void whileAJobWaitsFollowingShowsItsQueuePositionAndStopsAskingOnceItRuns() {
+    throughUpload();
+    wizard.run(COMMIT);
+    api.jobs.add(queuedJob(Samples.VALIDATOR, 3));
+
+    wizard.run(FOLLOW);
+
+    // Read at once: the job's position is known before its job_created event arrives.
+    assertThat(wizard.followLines()).containsExactly("cartpole: QUEUED on 5Grwva…utQY, position 3 in its queue");
+    assertThat(wizard.queueWatchProperty().get()).isTrue();
+
+    events.publish(Samples.received(Samples.SUBMISSION));
+    events.publish(Samples.jobCreated(Samples.JOB, Samples.SUBMISSION));
+    events.publish(new EventPayload.JobStatusChanged(Samples.JOB, Optional.of(Samples.VALIDATOR), EvaluationStatus.QUEUED,
+        Optional.empty(), Samples.T0));
+    api.jobs.set(0, queuedJob(Samples.VALIDATOR, 1));
+    wizard.refreshQueue(); // what the page's timer does every QUEUE_REFRESH
+
+    assertThat(wizard.followLines()).containsExactly("cartpole: QUEUED on 5Grwva…utQY, position 1 in its queue");
+    assertThat(wizard.waitingJobs()).containsExactly(new QueuePosition(Samples.JOB, "cartpole",
+        Optional.of(Samples.VALIDATOR), Optional.of(1)));
+
+    api.jobs.set(0, new JobInfo(Long.toString(Samples.JOB), Long.toString(Samples.SUBMISSION), Samples.COMPETITION,
+        Samples.MINER, "cartpole", "RUNNING", Optional.of(Samples.T0), List.of(new JobInfo.Assignment(Samples.VALIDATOR,
+            "RUNNING", 0, Optional.of(4), Optional.empty(), Optional.empty()))));
+    events.publish(Samples.running(Samples.JOB));
+
+    assertThat(wizard.followLines()).containsExactly("cartpole: RUNNING on 5Grwva…utQY");
+    wizard.refreshQueue();
+    assertThat(wizard.queueWatchProperty().get()).isFalse();
+    assertThat(wizard.waitingJobs()).isEmpty();
+  }
+
+  @Test
+  void aJobNoValidatorHasYetWaitsForOneToConnect() {
+    throughUpload();
+    wizard.run(COMMIT);
+    api.jobs.add(new JobInfo(Long.toString(Samples.JOB), Long.toString(Samples.SUBMISSION), Samples.COMPETITION,
+        Samples.MINER, "cartpole", "QUEUED", Optional.of(Samples.T0), List.of()));
+
+    wizard.run(FOLLOW);
+
+    assertThat(wizard.followLines()).containsExactly("cartpole: QUEUED, waiting for a validator to connect");
+    assertThat(wizard.queueWatchProperty().get()).isTrue();
+
+    wizard.close();
+
+    assertThat(wizard.queueWatchProperty().get()).isFalse();
   }
 }

@@ -5,12 +5,19 @@ import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.common.protocol.realtime.EventPayload;
 import ai.kinitro.miner.backend.BackendClient;
 import ai.kinitro.miner.config.MinerConfig;
+import ai.kinitro.common.protocol.EvaluationStatus;
+import ai.kinitro.miner.status.QueuePosition;
+import ai.kinitro.miner.status.QueueWatcher;
 import ai.kinitro.miner.status.SubmissionFollower;
 import ai.kinitro.miner.status.SubmissionProgress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = {"Follow a submission's evaluation live over the backend's realtime channel until every job has a "
-        + "result (or --timeout). Without --submission-id it follows the last upload of the agent folder."})
+        + "result (or --timeout), with each waiting job's position in its validator's queue (read from GET /jobs "
+        + "every --queue-refresh while a job waits). Without --submission-id it follows the last upload of the agent "
+        + "folder."})
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand MinerCli root;
   @Spec CommandSpec spec;
@@ -37,6 +46,11 @@ final class StatusCommand implements Callable<Integer> {
 
   @Option(names = "--once", description = "Print the current state from the REST API and exit.")
   boolean once;
+
+  @Option(names = "--queue-refresh", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "While a job waits in a validator's queue, read its position this often (e.g. 10s, 500ms; "
+          + "default ${DEFAULT-VALUE}).")
+  Duration queueRefresh;
 
   @Override
   public Integer call() {
@@ -61,13 +75,29 @@ final class StatusCommand implements Callable<Integer> {
       known.ifPresent(s -> j.set("submission", s));
       if (known.isPresent()) {
         ArrayNode jobs = j.putArray("jobs");
-        backend.jobs(id).forEach(jobs::add);
+        List<JsonNode> list = backend.jobs(id);
+        list.forEach(jobs::add);
+        describeJobs(list).forEach(o::line);
       }
       o.result(j);
       return 0;
     }
-    try (SubmissionFollower follower = SubmissionFollower.connect(ctx.http(), config.backendUrl(), id,
-        (payload, state) -> o.line(describe(payload)))) {
+    AtomicReference<List<QueuePosition>> waiting = new AtomicReference<>(List.of());
+    try (QueueWatcher queue = QueueWatcher.start(() -> backend.jobs(id), queueRefresh, now -> {
+          List<QueuePosition> before = waiting.getAndSet(now);
+          now.forEach(q -> o.line(q.describe()));
+          if (now.isEmpty() && !before.isEmpty()) {
+            o.line("no job of submission " + id + " waits in a queue any more");
+          }
+        }, o::note);
+        SubmissionFollower follower = SubmissionFollower.connect(ctx.http(), config.backendUrl(), id,
+            (payload, state) -> {
+              o.line(describe(payload));
+              if (payload instanceof EventPayload.JobCreated
+                  || payload instanceof EventPayload.JobStatusChanged s && s.status() == EvaluationStatus.QUEUED) {
+                queue.wake();
+              }
+            })) {
       boolean done = follower.awaitDone(Duration.ofMinutes(timeoutMinutes));
       SubmissionProgress p = follower.progress();
       o.line(done ? "Every job of submission " + id + " has a result." : "Stopped following after " + timeoutMinutes
@@ -85,6 +115,9 @@ final class StatusCommand implements Callable<Integer> {
         jj.put("completed", job.completed());
         ObjectNode st = jj.putObject("statuses");
         job.statuses().forEach((v, s) -> st.put(v.isEmpty() ? "job" : v, s.name()));
+        ObjectNode qp = jj.putObject("queue_positions");
+        waiting.get().stream().filter(q -> q.jobId() == job.jobId() && q.validatorHotkey().isPresent()
+            && q.position().isPresent()).forEach(q -> qp.put(q.validatorHotkey().get(), q.position().get()));
         ArrayNode rs = jj.putArray("results");
         job.results().forEach(r -> {
           ObjectNode rj = rs.addObject();
@@ -100,6 +133,55 @@ final class StatusCommand implements Callable<Integer> {
       });
       o.result(j);
       return done ? 0 : MinerCli.NOT_SUCCEEDED;
+    }
+  }
+
+  /**
+   * One line per job of a {@code GET /jobs} answer: its status, and where it waits while queued.
+   */
+  static List<String> describeJobs(List<JsonNode> jobs) {
+    List<QueuePosition> waiting = QueuePosition.of(jobs);
+    List<String> lines = new ArrayList<>();
+    for (JsonNode job : jobs) {
+      long jobId = job.path("id").asLong();
+      List<String> queued = waiting.stream().filter(q -> q.jobId() == jobId).map(QueuePosition::describe).toList();
+      if (queued.isEmpty()) {
+        lines.add("job " + jobId + " (" + job.path("benchmark_name").asString("") + "): "
+            + job.path("status").asString("unknown"));
+      } else {
+        lines.addAll(queued);
+      }
+    }
+    return lines;
+  }
+
+  /** Parses {@code 10s}, {@code 500ms}, {@code 2m} or a plain number of seconds. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      Duration d = parse(value, v);
+      if (d.isNegative() || d.isZero()) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a positive duration; use e.g. 10s");
+      }
+      return d;
+    }
+
+    private static Duration parse(String value, String v) {
+      try {
+        if (v.endsWith("ms")) {
+          return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        if (v.endsWith("s")) {
+          return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+        }
+        if (v.endsWith("m")) {
+          return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+        }
+        return Duration.ofSeconds(Long.parseLong(v));
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; use e.g. 10s or 500ms");
+      }
     }
   }
 

@@ -29,6 +29,7 @@ public final class TinyWebSocketServer implements AutoCloseable {
   private final List<Connection> connections = new CopyOnWriteArrayList<>();
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final List<String> paths = new CopyOnWriteArrayList<>();
+  private final java.util.function.Function<String, String> rest;
 
   /** An open connection. */
   public final class Connection {
@@ -78,6 +79,16 @@ public final class TinyWebSocketServer implements AutoCloseable {
 
   public TinyWebSocketServer(BiConsumer<Connection, String> onText, java.util.function.Consumer<Connection> onOpen)
       throws IOException {
+    this(onText, onOpen, pathAndQuery -> null);
+  }
+
+  /**
+   * Also answers plain HTTP requests (no upgrade) on the same port: {@code rest} maps the request's
+   * path and query to a JSON body, or to {@code null} for a 404. One request per connection.
+   */
+  public TinyWebSocketServer(BiConsumer<Connection, String> onText, java.util.function.Consumer<Connection> onOpen,
+      java.util.function.Function<String, String> rest) throws IOException {
+    this.rest = rest;
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread.ofVirtual().start(() -> {
       while (!server.isClosed()) {
@@ -100,7 +111,7 @@ public final class TinyWebSocketServer implements AutoCloseable {
     return received;
   }
 
-  /** Request paths of the handshakes. */
+  /** Request paths (with queries) of the handshakes and plain HTTP requests, in order. */
   public List<String> paths() {
     return paths;
   }
@@ -115,6 +126,16 @@ public final class TinyWebSocketServer implements AutoCloseable {
         if (line.toLowerCase(java.util.Locale.ROOT).startsWith("sec-websocket-key:")) {
           key = line.substring(line.indexOf(':') + 1).strip();
         }
+      }
+      if (key == null) {
+        String body = rest.apply(requestLine.split(" ")[1]);
+        byte[] bytes = (body == null ? "{\"status\":404}" : body).getBytes(UTF_8);
+        OutputStream out = s.getOutputStream();
+        out.write(("HTTP/1.1 " + (body == null ? "404 Not Found" : "200 OK") + "\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(UTF_8));
+        out.write(bytes);
+        out.flush();
+        return;
       }
       String accept = Base64.getEncoder().encodeToString(
           MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(UTF_8)));

@@ -3,7 +3,11 @@ package ai.kinitro.desktop.admin.viewmodel;
 import ai.kinitro.desktop.api.AdminApi;
 import ai.kinitro.desktop.api.ApiKeyInfo;
 import ai.kinitro.desktop.task.BackgroundTasks;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -17,7 +21,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * API keys: the list (metadata only), create with the secret shown once, deactivate. The secret
+ * API keys: the list (metadata only), create (optionally bound to a validator hotkey and with an
+ * expiry date) with the secret shown once, activate and deactivate. The secret
  * lives only in {@link #createdSecretProperty()} until the admin dismisses it; it is never listed,
  * logged or kept.
  */
@@ -31,12 +36,21 @@ public final class ApiKeysViewModel {
   private final StringProperty name = new SimpleStringProperty("");
   private final StringProperty role = new SimpleStringProperty("validator");
   private final StringProperty description = new SimpleStringProperty("");
+  private final StringProperty associatedHotkey = new SimpleStringProperty("");
+  private final ObjectProperty<LocalDate> expiresOn = new SimpleObjectProperty<>();
+  private final ZoneId zone;
   private final ReadOnlyStringWrapper createdSecret = new ReadOnlyStringWrapper("");
   private final Feedback feedback = new Feedback();
 
   public ApiKeysViewModel(Supplier<? extends AdminApi> api, BackgroundTasks tasks) {
+    this(api, tasks, ZoneId.systemDefault());
+  }
+
+  /** {@code zone}: where an expiry date starts (the key expires at that day's start there). */
+  public ApiKeysViewModel(Supplier<? extends AdminApi> api, BackgroundTasks tasks, ZoneId zone) {
     this.api = api;
     this.tasks = tasks;
+    this.zone = zone;
   }
 
   public ObservableList<ApiKeyInfo> keys() {
@@ -59,6 +73,16 @@ public final class ApiKeysViewModel {
     return description;
   }
 
+  /** Optional SS58 hotkey of the validator a validator key is for; empty for none. */
+  public StringProperty associatedHotkeyProperty() {
+    return associatedHotkey;
+  }
+
+  /** Optional day the key stops working (at the start of that day); null for never. */
+  public ObjectProperty<LocalDate> expiresOnProperty() {
+    return expiresOn;
+  }
+
   /** The secret of the key just created, until dismissed; empty otherwise. */
   public ReadOnlyStringProperty createdSecretProperty() {
     return createdSecret.getReadOnlyProperty();
@@ -70,6 +94,10 @@ public final class ApiKeysViewModel {
 
   public BooleanBinding canCreate() {
     return Bindings.createBooleanBinding(() -> !name.get().isBlank() && ROLES.contains(role.get()), name, role);
+  }
+
+  public BooleanBinding canActivate() {
+    return Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().active(), selected);
   }
 
   public BooleanBinding canDeactivate() {
@@ -85,20 +113,38 @@ public final class ApiKeysViewModel {
     String n = name.get().strip();
     String r = role.get();
     String d = description.get();
-    tasks.run("create API key", () -> api.get().createApiKey(n, r, d), created -> {
+    Optional<String> hotkey = Optional.of(associatedHotkey.get().strip()).filter(h -> !h.isEmpty());
+    Optional<Instant> expires = Optional.ofNullable(expiresOn.get()).map(day -> day.atStartOfDay(zone).toInstant());
+    tasks.run("create API key", () -> api.get().createApiKey(n, r, d, hotkey, expires), created -> {
       createdSecret.set(created.secret().orElse(""));
       keys.add(new ApiKeyInfo(created.id(), created.name(), created.description(), created.keyPrefix(), created.role(),
           created.associatedHotkey(), created.active(), created.expiresAt(), created.lastUsedAt(), created.createdAt(),
-          java.util.Optional.empty()));
+          Optional.empty()));
       name.set("");
       description.set("");
-      feedback.ok("Created " + r + " key '" + n + "'. Copy its secret now: it cannot be shown again.");
+      associatedHotkey.set("");
+      expiresOn.set(null);
+      feedback.ok("Created " + r + " key '" + n + "'" + hotkey.map(h -> " for validator " + h).orElse("")
+          + expires.map(t -> ", valid until " + t).orElse("") + ". Copy its secret now: it cannot be shown again.");
     }, e -> feedback.failed("Could not create the key", e));
   }
 
   /** Forgets the shown secret. */
   public void dismissSecret() {
     createdSecret.set("");
+  }
+
+  public void activateSelected() {
+    ApiKeyInfo k = selected.get();
+    if (k == null) {
+      return;
+    }
+    tasks.run("activate API key", () -> api.get().activateApiKey(k.id()), updated -> {
+      keys.replaceAll(x -> x.id().equals(updated.id()) ? updated : x);
+      selected.set(updated);
+      feedback.ok("Activated key '" + updated.name() + "' (" + updated.keyPrefix() + "…); it is accepted again"
+          + updated.expiresAt().map(t -> " until " + t).orElse("") + ".");
+    }, e -> feedback.failed("Could not activate '" + k.name() + "'", e));
   }
 
   public void deactivateSelected() {

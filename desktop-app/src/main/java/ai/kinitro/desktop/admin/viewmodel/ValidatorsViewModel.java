@@ -7,20 +7,22 @@ import ai.kinitro.desktop.task.BackgroundTasks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Validators: connected or not, last heartbeat, jobs in flight (counted from the jobs' assignments)
- * and error counters. Connected ones first.
+ * Validators: connected or not, last heartbeat, jobs in flight (counted from the assignments of
+ * every job, read page after page up to {@link #MAX_JOBS}: {@code GET /jobs} cannot filter by status
+ * or validator) and error counters. Connected ones first.
  */
 public final class ValidatorsViewModel {
   private final Supplier<? extends AdminApi> api;
   private final BackgroundTasks tasks;
   private final ObservableList<ValidatorRow> validators = FXCollections.observableArrayList();
   private final Feedback feedback = new Feedback();
+  /** The most jobs read to count those in flight (the newest first). */
+  public static final int MAX_JOBS = 20_000;
 
   public ValidatorsViewModel(Supplier<? extends AdminApi> api, BackgroundTasks tasks) {
     this.api = api;
@@ -37,8 +39,15 @@ public final class ValidatorsViewModel {
 
   public void refresh() {
     record Snapshot(List<ValidatorInfo> validators, List<JobInfo> jobs) {}
-    tasks.run("load validators", () -> new Snapshot(api.get().validators(), api.get().jobs(Optional.empty(), Optional.empty())),
-        s -> validators.setAll(rows(s.validators(), s.jobs())), e -> feedback.failed("Could not load the validators", e));
+    tasks.run("load validators", () -> new Snapshot(api.get().validators(), api.get().allJobs(MAX_JOBS)), s -> {
+      validators.setAll(rows(s.validators(), s.jobs()));
+      if (s.jobs().size() >= MAX_JOBS) {
+        feedback.ok("Jobs in flight are counted over the newest " + MAX_JOBS + " jobs; older jobs still running are "
+            + "not counted.");
+      } else {
+        feedback.clear();
+      }
+    }, e -> feedback.failed("Could not load the validators", e));
   }
 
   static List<ValidatorRow> rows(List<ValidatorInfo> validators, List<JobInfo> jobs) {

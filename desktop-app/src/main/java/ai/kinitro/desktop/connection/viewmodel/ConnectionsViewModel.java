@@ -54,7 +54,11 @@ public final class ConnectionsViewModel {
   /** Saves the form as a profile (replacing one of the same name) and selects it. */
   public boolean save() {
     try {
-      shell.saveProfile(ConnectionProfile.of(name.get(), url.get(), apiKey.get()));
+      ConnectionProfile edited = ConnectionProfile.of(name.get(), url.get(), apiKey.get());
+      // the form has no chain fields: a profile saved again keeps the chain the wizard remembered
+      ConnectionProfile saved = shell.profiles().stream().filter(p -> p.name().equals(edited.name())).findFirst()
+          .map(p -> edited.withChain(p.chainUrl(), p.netuid())).orElse(edited);
+      shell.saveProfile(saved);
       error.set("");
       return true;
     } catch (KinitroException e) {

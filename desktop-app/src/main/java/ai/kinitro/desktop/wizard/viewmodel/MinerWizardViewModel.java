@@ -10,6 +10,8 @@ import ai.kinitro.common.wallet.PasswordSource;
 import ai.kinitro.common.wallet.WalletLocator;
 import ai.kinitro.desktop.api.CompetitionInfo;
 import ai.kinitro.desktop.api.EventSource;
+import ai.kinitro.desktop.api.JobInfo;
+import ai.kinitro.desktop.connection.ConnectionProfile;
 import ai.kinitro.desktop.api.PublicApi;
 import ai.kinitro.desktop.chart.viewmodel.EpisodeSeries;
 import ai.kinitro.desktop.task.BackgroundTasks;
@@ -21,6 +23,7 @@ import ai.kinitro.miner.eval.Benchmarks;
 import ai.kinitro.miner.eval.LocalEvalListener;
 import ai.kinitro.miner.eval.LocalEvalReport;
 import ai.kinitro.miner.pack.PackagedSubmission;
+import ai.kinitro.miner.status.QueuePosition;
 import ai.kinitro.miner.status.SubmissionProgress;
 import ai.kinitro.miner.upload.UploadListener;
 import ai.kinitro.miner.upload.UploadResult;
@@ -42,6 +45,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -77,8 +81,10 @@ public final class MinerWizardViewModel implements AutoCloseable {
   static final List<EventType> SUBMISSION_EVENTS = List.of(EventType.SUBMISSION_RECEIVED, EventType.JOB_CREATED,
       EventType.EVALUATION_COMPLETED, EventType.EPISODE_COMPLETED);
   static final List<EventType> JOB_EVENTS = List.of(EventType.JOB_STATUS_CHANGED, EventType.JOB_COMPLETED);
-  public static final String DEFAULT_CHAIN = "ws://127.0.0.1:9944";
-  public static final int DEFAULT_NETUID = 1;
+  public static final String DEFAULT_CHAIN = ConnectionProfile.DEFAULT_CHAIN_URL;
+  public static final int DEFAULT_NETUID = ConnectionProfile.DEFAULT_NETUID;
+  /** How often the page asks for queue positions while a job of the followed submission waits. */
+  public static final java.time.Duration QUEUE_REFRESH = java.time.Duration.ofSeconds(10);
 
   private final MinerServices services;
   private final Supplier<? extends PublicApi> api;
@@ -113,6 +119,9 @@ public final class MinerWizardViewModel implements AutoCloseable {
   private final EpisodeSeries localSeries = new EpisodeSeries("Local evaluation");
   private final EpisodeSeries followSeries = new EpisodeSeries("Evaluation");
   private final ObservableList<String> followLines = FXCollections.observableArrayList();
+  private final ReadOnlyBooleanWrapper queueWatch = new ReadOnlyBooleanWrapper(false);
+  private List<QueuePosition> waiting = List.of();
+  private BiConsumer<String, Integer> chainCommitted = (url, subnet) -> { };
 
   // Results kept for later steps.
   private ValidationReport validation;
@@ -276,9 +285,34 @@ public final class MinerWizardViewModel implements AutoCloseable {
     return followSeries;
   }
 
-  /** One line per job of the followed submission. */
+  /** One line per job of the followed submission (with its queue position while it waits). */
   public ObservableList<String> followLines() {
     return FXCollections.unmodifiableObservableList(followLines);
+  }
+
+  /**
+   * True while the followed submission has no job yet or a job waits in a queue: the page then calls
+   * {@link #refreshQueue()} every {@link #QUEUE_REFRESH} (the realtime channel has no queue-position
+   * event). False once every job left its queue, or following stopped.
+   */
+  public ReadOnlyBooleanProperty queueWatchProperty() {
+    return queueWatch.getReadOnlyProperty();
+  }
+
+  /** The followed submission's waiting jobs, as last read from {@code GET /jobs}. */
+  public List<QueuePosition> waitingJobs() {
+    return waiting;
+  }
+
+  /** Fills the chain inputs in (from the connection profile) without touching any step. */
+  public void prefillChain(String url, int subnet) {
+    chainUrl.set(Objects.requireNonNull(url, "url"));
+    netuid.set(subnet);
+  }
+
+  /** Told (on the UI thread) the chain URL and netuid of each commit that succeeded, to remember them. */
+  public void onChainCommitted(BiConsumer<String, Integer> listener) {
+    chainCommitted = Objects.requireNonNull(listener, "listener");
   }
 
   public Optional<UploadResult> uploadResult() {
@@ -481,6 +515,7 @@ public final class MinerWizardViewModel implements AutoCloseable {
   }
 
   private void commit() {
+    String chainText = chainUrl.get().strip();
     URI chain;
     try {
       chain = URI.create(chainUrl.get().strip());
@@ -495,6 +530,7 @@ public final class MinerWizardViewModel implements AutoCloseable {
     execute(WizardStep.COMMIT, "Committing '" + text + "' on subnet " + subnet + " at " + chain + "…",
         () -> services.commit(chain, subnet, key, text), result -> {
           commit = result;
+          chainCommitted.accept(chainText, subnet);
           return "Committed on subnet " + result.netuid() + " (" + result.status()
               + result.block().stream().mapToObj(b -> ", block " + b).findFirst().orElse("") + "), tx " + result.txHash()
               + ". The backend picks it up on its next chain poll.";
@@ -511,28 +547,94 @@ public final class MinerWizardViewModel implements AutoCloseable {
     busy.set(false); // following is long-lived and does not block other steps
     followSubscriptions.add(events.subscribe(SUBMISSION_EVENTS, filter(Optional.empty(), Optional.of(submission)),
         e -> onFollowEvent(token, e.payload())));
+    queueWatch.set(true);
+    refreshQueue();
+  }
+
+  /**
+   * Reads the followed submission's jobs ({@code GET /jobs}) for their queue positions. The page
+   * calls it every {@link #QUEUE_REFRESH} while {@link #queueWatchProperty()} is true; the wizard
+   * calls it itself when a job is created or queued again. A failed read keeps the last positions.
+   */
+  public void refreshQueue() {
+    if (upload == null || status(WizardStep.FOLLOW) != StepStatus.RUNNING) {
+      return;
+    }
+    long token = tokenOf(WizardStep.FOLLOW);
+    String submission = upload.submissionId();
+    tasks.run("read queue positions", () -> api.get().jobs(Optional.empty(), Optional.of(submission)), jobs -> {
+      if (!current(WizardStep.FOLLOW, token) || status(WizardStep.FOLLOW) != StepStatus.RUNNING) {
+        return;
+      }
+      waiting = waitingOf(jobs);
+      queueWatch.set(jobs.isEmpty() || !waiting.isEmpty());
+      showFollowLines();
+    }, error -> { });
+  }
+
+  static List<QueuePosition> waitingOf(List<JobInfo> jobs) {
+    List<QueuePosition> out = new ArrayList<>();
+    for (JobInfo job : jobs) {
+      long id = Long.parseLong(job.id());
+      if (job.validators().isEmpty()) {
+        if (EvaluationStatus.QUEUED.name().equals(job.status())) {
+          out.add(new QueuePosition(id, job.benchmarkName(), Optional.empty(), Optional.empty()));
+        }
+        continue;
+      }
+      for (JobInfo.Assignment a : job.validators()) {
+        if (QueuePosition.QUEUED_ASSIGNMENT_STATUSES.contains(a.status())) {
+          out.add(new QueuePosition(id, job.benchmarkName(), Optional.of(a.validatorHotkey()), a.queuePosition()));
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   private void onFollowEvent(long token, EventPayload payload) {
     if (!current(WizardStep.FOLLOW, token)) {
       return;
     }
+    boolean queuedAgain = false;
     if (payload instanceof EventPayload.JobCreated c && followedJobs.add(c.jobId())) {
       followSubscriptions.add(events.subscribe(JOB_EVENTS, filter(Optional.of(c.jobId()), Optional.empty()),
           e -> onFollowEvent(token, e.payload())));
+      queuedAgain = true;
+    }
+    if (payload instanceof EventPayload.JobStatusChanged s && s.validatorHotkey().isPresent()) {
+      if (s.status() == EvaluationStatus.QUEUED) {
+        queuedAgain = true;
+      } else {
+        // it left that validator's queue: the last read position no longer holds
+        waiting = waiting.stream().filter(q -> !(q.jobId() == s.jobId() && q.validatorHotkey().equals(s.validatorHotkey())))
+            .toList();
+      }
     }
     if (payload instanceof EventPayload.EpisodeCompleted ep) {
       followSeries.add(ep.finalReward(), ep.success());
     }
     progress = progress.with(payload);
-    followLines.setAll(progress.jobs().values().stream().map(MinerWizardViewModel::describe).toList());
+    showFollowLines();
     String summary = summary(progress);
     if (progress.done()) {
       status.get(WizardStep.FOLLOW).set(StepStatus.DONE);
+      queueWatch.set(false);
       message(WizardStep.FOLLOW, "Evaluation finished. " + summary);
     } else {
       message(WizardStep.FOLLOW, summary);
+      if (queuedAgain) {
+        queueWatch.set(true);
+        refreshQueue();
+      }
     }
+  }
+
+  private void showFollowLines() {
+    List<String> lines = new ArrayList<>(progress.jobs().values().stream().map(j -> describe(j, waiting)).toList());
+    // jobs the REST read knows before their job_created event arrived
+    waiting.stream().filter(q -> !progress.jobs().containsKey(q.jobId())).map(MinerWizardViewModel::describe)
+        .distinct().forEach(lines::add);
+    followLines.setAll(lines);
   }
 
   private String summary(SubmissionProgress p) {
@@ -550,13 +652,33 @@ public final class MinerWizardViewModel implements AutoCloseable {
   }
 
   static String describe(SubmissionProgress.Job job) {
+    return describe(job, List.of());
+  }
+
+  /** "cartpole: QUEUED on 5FHneW…94ty, position 3 in its queue". */
+  static String describe(QueuePosition q) {
+    return (q.benchmarkName().isEmpty() ? "job " + q.jobId() : q.benchmarkName()) + ": " + waitText(q);
+  }
+
+  private static String waitText(QueuePosition q) {
+    return EvaluationStatus.QUEUED + q.validatorHotkey().map(v -> " on " + shortKey(v)
+        + q.position().map(p -> ", position " + p + " in its queue").orElse(""))
+        .orElse(", waiting for a validator to connect");
+  }
+
+  static String describe(SubmissionProgress.Job job, List<QueuePosition> waiting) {
+    List<QueuePosition> mine = waiting.stream().filter(q -> q.jobId() == job.jobId()).toList();
     StringBuilder s = new StringBuilder(job.benchmarkName().isEmpty() ? "job " + job.jobId() : job.benchmarkName());
     s.append(": ");
     if (job.statuses().isEmpty()) {
-      s.append(EvaluationStatus.QUEUED);
+      s.append(mine.isEmpty() ? EvaluationStatus.QUEUED.name()
+          : String.join(", ", mine.stream().map(MinerWizardViewModel::waitText).toList()));
     } else {
       List<String> parts = new ArrayList<>();
-      job.statuses().forEach((validator, st) -> parts.add(st + (validator.isEmpty() ? "" : " on " + shortKey(validator))));
+      job.statuses().forEach((validator, st) -> parts.add(st + (validator.isEmpty() ? "" : " on " + shortKey(validator))
+          + (st == EvaluationStatus.QUEUED ? mine.stream().filter(q -> q.validatorHotkey().equals(Optional.of(validator)))
+              .flatMap(q -> q.position().stream()).map(p -> ", position " + p + " in its queue").findFirst().orElse("")
+              : "")));
       s.append(String.join(", ", parts));
     }
     job.results().forEach(r -> r.metrics().ifPresent(m -> s.append(String.format(Locale.ROOT,
@@ -565,6 +687,8 @@ public final class MinerWizardViewModel implements AutoCloseable {
   }
 
   private void stopFollowing() {
+    queueWatch.set(false);
+    waiting = List.of();
     followSubscriptions.forEach(EventSource.Subscription::close);
     followSubscriptions.clear();
     followedJobs.clear();
