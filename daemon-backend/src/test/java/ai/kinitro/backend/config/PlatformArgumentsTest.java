@@ -3,6 +3,7 @@ package ai.kinitro.backend.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kinitro.backend.chain.ChainConfig;
+import ai.kinitro.backend.chain.SubnetSettings;
 import ai.kinitro.backend.persistence.DatabaseProperties;
 import ai.kinitro.backend.scoring.ScoringProperties;
 import ai.kinitro.backend.vault.VaultConfig;
@@ -92,7 +93,9 @@ class PlatformArgumentsTest {
         .containsExactly(URI.create("http://127.0.0.1:" + Ports.DEFAULTS.s3()), ServiceCatalog.VAULT_BUCKET, true, true);
     assertThat(database.external()).isTrue();
     assertThat(database.password()).isNotEmpty();
-    assertThat(List.of(scoring.netuid(), scoring.ownerUid())).containsExactly(ServiceCatalog.NETUID, ServiceCatalog.OWNER_UID);
+    assertThat(scoring.netuid()).as("the deprecated key is not passed").isNull();
+    assertThat(scoring.ownerUid()).isEqualTo(ServiceCatalog.OWNER_UID);
+    assertThat(SubnetSettings.resolve(chain, scoring.netuid(), List.of()).netuid()).isEqualTo(ServiceCatalog.NETUID);
   }
 
   @Test

@@ -106,7 +106,7 @@ public final class BackendStack implements AutoCloseable {
           "--kinitro.chain.endpoint=" + chain.url(), "--kinitro.chain.netuid=" + NETUID, "--kinitro.chain.poll-interval=1s",
           "--kinitro.chain.metagraph-ttl=0s",
           "--kinitro.scoring.interval=1s", "--kinitro.scoring.initial-delay=1s", "--kinitro.scoring.min-validators=1",
-          "--kinitro.scoring.netuid=" + NETUID, "--kinitro.scoring.owner-uid=0"));
+          "--kinitro.scoring.owner-uid=0"));
       backend = DaemonProcess.start(jar(), "server.port", daemon, Map.of(), dir.resolve("logs"));
       backend.awaitHttpOk("/actuator/health", START);
       return new BackendStack(chain, s3, db, backend, adminKey, bucket);

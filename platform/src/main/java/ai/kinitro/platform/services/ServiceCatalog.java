@@ -238,10 +238,9 @@ public final class ServiceCatalog {
         "--kinitro.vault.bucket=" + VAULT_BUCKET,
         "--kinitro.vault.path-style=true",
         "--kinitro.vault.create-bucket=true"));
-    // Scores and weights for the dev chain's subnet: its owner (//Alice) is uid 0; a score cycle runs
+    // Scores and weights for the dev chain's subnet (kinitro.chain.netuid is the one netuid): its owner (//Alice) is uid 0; a score cycle runs
     // every 10 s and commitments are read every 5 s so a local demo finishes in minutes.
     args.addAll(List.of(
-        "--kinitro.scoring.netuid=" + NETUID,
         "--kinitro.scoring.owner-uid=" + OWNER_UID,
         "--kinitro.scoring.interval=10s",
         "--kinitro.chain.netuid=" + NETUID,
@@ -252,11 +251,10 @@ public final class ServiceCatalog {
     } else if (config.genesis() == null) {
       // No chain: the default genesis' neurons as a static metagraph (for permits and for scoring).
       for (DevKeys.DevKey key : DevKeys.all()) {
-        for (String at : List.of("--kinitro.chain.static-neurons[" + key.uid() + "].", "--kinitro.metagraph.neurons[" + key.uid() + "].")) {
-          args.add(at + "uid=" + key.uid());
-          args.add(at + "hotkey=" + key.address());
-          args.add(at + "validator-permit=" + key.validatorPermit());
-        }
+        String at = "--kinitro.chain.static-neurons[" + key.uid() + "].";
+        args.add(at + "uid=" + key.uid());
+        args.add(at + "hotkey=" + key.address());
+        args.add(at + "validator-permit=" + key.validatorPermit());
       }
     }
     return daemon(config, BACKEND, "backend (REST, admin API, /ws/validator, /ws/client)", "daemon-backend", "kinitro-backend.jar",

@@ -108,8 +108,10 @@ class ServiceCatalogTest {
   @Test
   void theBackendScoresForTheDevChainsSubnet() {
     assertThat(named(plan(config), "backend").command()).contains(
-        "--kinitro.scoring.netuid=1", "--kinitro.scoring.owner-uid=0", "--kinitro.scoring.interval=10s",
-        "--kinitro.chain.poll-interval=5s");
+        "--kinitro.chain.netuid=1", "--kinitro.scoring.owner-uid=0", "--kinitro.scoring.interval=10s",
+        "--kinitro.chain.poll-interval=5s")
+        .as("only the deprecated keys' replacements").noneMatch(arg -> arg.startsWith("--kinitro.scoring.netuid")
+            || arg.startsWith("--kinitro.metagraph.neurons"));
   }
 
   @Test
@@ -174,9 +176,7 @@ class ServiceCatalogTest {
         "--kinitro.chain.netuid=1",
         "--kinitro.chain.static-neurons[0].uid=0",
         "--kinitro.chain.static-neurons[0].hotkey=" + owner.address(),
-        "--kinitro.chain.static-neurons[1].validator-permit=true",
-        "--kinitro.metagraph.neurons[0].uid=0",
-        "--kinitro.metagraph.neurons[0].hotkey=" + owner.address())
+        "--kinitro.chain.static-neurons[1].validator-permit=true")
         .noneMatch(arg -> arg.startsWith("--kinitro.chain.endpoint"));
   }
 
