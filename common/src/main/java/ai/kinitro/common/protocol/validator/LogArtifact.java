@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param bucket the object store bucket
  * @param objectKey the key inside the bucket
  * @param uploadedAt when the bundle was stored
- * @param publicUrl an http(s) URL anyone may read, when the bucket is public
+ * @param publicUrl an http(s) URL anyone may read: under a public base URL, or presigned by the evaluator
  */
 public record LogArtifact(String bucket, String objectKey, Instant uploadedAt, Optional<URI> publicUrl) {
   public LogArtifact {
