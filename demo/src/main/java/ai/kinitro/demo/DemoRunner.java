@@ -74,6 +74,10 @@ public final class DemoRunner {
     }
   }
 
+  private static Optional<JsonNode> candidateById(BackendAdminClient admin, String competitionId, String candidateId) {
+    return admin.leaderCandidates(competitionId).stream().filter(c -> candidateId.equals(c.path("id").asString())).findFirst();
+  }
+
   /** How the demo ended: the submissions, the approved candidate and the weights read from the chain. */
   public record Outcome(String competitionId, Map<String, String> submissions, String approvedCandidateId,
       int validatorUid, ChainWeights chainWeights) {}
@@ -161,20 +165,36 @@ public final class DemoRunner {
         100 * candidate.path("success_rate").asDouble(), candidate.path("status").asString()));
     String candidateId = candidate.path("id").asString();
     if ("pending".equalsIgnoreCase(candidate.path("status").asString())) {
-      JsonNode approved = admin.reviewCandidate(candidateId, BackendAdminClient.Review.APPROVE,
-          "approved by ./kinitro demo: the scripted expert balances the pole for the whole episode");
-      out.line("      approved with the admin key: " + approved.path("status").asString());
+      // Each review re-reads the candidates first, so a platform restart in between (the answer lost,
+      // the backend down) is waited out and a review that did land is never sent twice.
+      String status = waiter.until("the admin's approval of candidate " + candidateId, () -> {
+        Optional<JsonNode> now = candidateById(admin, competitionId, candidateId);
+        if (now.isEmpty()) {
+          return Optional.empty(); // not listed (yet) by a backend that just came back: ask again
+        }
+        if (!"pending".equalsIgnoreCase(now.get().path("status").asString())) {
+          return Optional.of(now.get().path("status").asString());
+        }
+        return Optional.of(admin.reviewCandidate(candidateId, BackendAdminClient.Review.APPROVE,
+            "approved by ./kinitro demo: the scripted expert balances the pole for the whole episode").path("status").asString());
+      });
+      out.line("      approved with the admin key: " + status);
     } else {
       out.line("      already reviewed earlier: " + candidate.path("status").asString());
     }
-    for (JsonNode other : admin.leaderCandidates(competitionId)) {
-      if (!other.path("id").asString().equals(candidateId) && "pending".equalsIgnoreCase(other.path("status").asString())
-          && submissions.containsValue(other.path("submission_id").asString())) {
-        admin.reviewCandidate(other.path("id").asString(), BackendAdminClient.Review.REJECT,
-            "rejected by ./kinitro demo: the scripted expert scores higher");
-        out.line("      rejected the other pending candidate " + other.path("id").asString());
+    List<String> rejected = waiter.until("the other pending candidates rejected", () -> {
+      List<String> ids = new java.util.ArrayList<>();
+      for (JsonNode other : admin.leaderCandidates(competitionId)) {
+        if (!other.path("id").asString().equals(candidateId) && "pending".equalsIgnoreCase(other.path("status").asString())
+            && submissions.containsValue(other.path("submission_id").asString())) {
+          admin.reviewCandidate(other.path("id").asString(), BackendAdminClient.Review.REJECT,
+              "rejected by ./kinitro demo: the scripted expert scores higher");
+          ids.add(other.path("id").asString());
+        }
       }
-    }
+      return Optional.of(ids);
+    });
+    rejected.forEach(id -> out.line("      rejected the other pending candidate " + id));
 
     step(6, "Weights: the backend scores, the validator sets them on the dev chain");
     String expertHotkey = expert.key().address();
