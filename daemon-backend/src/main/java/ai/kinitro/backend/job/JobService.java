@@ -37,6 +37,7 @@ import tools.jackson.core.type.TypeReference;
  */
 @Service
 public class JobService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobService.class);
   private static final TypeReference<List<JobTask>> TASKS = new TypeReference<>() {};
 
   private final JobRepository jobs;
@@ -156,7 +157,16 @@ public class JobService {
    * their {@code submission_received}). Sent with the transaction's NOTIFY, so only after commit.
    */
   private List<Job> announceRerun(List<Job> created) {
-    realtime.publishAll(created.stream().map(JobService::createdEvent).toList());
+    List<EventPayload> events = new ArrayList<>();
+    for (Job job : created) {
+      try {
+        events.add(createdEvent(job));
+      } catch (KinitroException e) {
+        // a row the wire format refuses (e.g. a hand-written miner hotkey) must not block the rerun
+        LOG.warn("Rerun job {} is not announced: {}", job.id(), e.getMessage());
+      }
+    }
+    realtime.publishAll(events);
     return created;
   }
 
