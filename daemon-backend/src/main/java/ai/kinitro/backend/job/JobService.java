@@ -1,15 +1,18 @@
 package ai.kinitro.backend.job;
 
+import ai.kinitro.backend.chain.TaskPlan;
 import ai.kinitro.backend.competition.Competition;
 import ai.kinitro.backend.competition.CompetitionService;
 import ai.kinitro.backend.ids.IdGenerator;
 import ai.kinitro.backend.persistence.Jsonb;
+import ai.kinitro.backend.realtime.RealtimePublisher;
 import ai.kinitro.backend.submission.Submission;
 import ai.kinitro.backend.submission.SubmissionRepository;
 import ai.kinitro.backend.validator.Validator;
 import ai.kinitro.backend.validator.ValidatorRepository;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.common.protocol.realtime.EventPayload;
 import ai.kinitro.env.benchmark.BenchmarkDefinition;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,10 +32,12 @@ import tools.jackson.core.type.TypeReference;
 /**
  * Creates jobs: one per (submission, benchmark) with a seeded task set, each assigned to every
  * currently connected validator (validators that connect later get assignments from the delivery
- * side via {@link #assignOpenJobs}). Also admin reruns of a submission or a job.
+ * side via {@link #assignOpenJobs}). Also admin reruns of a submission or a job, announced as
+ * {@code job_created} realtime events.
  */
 @Service
 public class JobService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobService.class);
   private static final TypeReference<List<JobTask>> TASKS = new TypeReference<>() {};
 
   private final JobRepository jobs;
@@ -45,10 +50,12 @@ public class JobService {
   private final IdGenerator ids;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
+  private final RealtimePublisher realtime;
 
   public JobService(JobRepository jobs, JobAssignmentRepository assignments, JobStatusEventRepository events,
       SubmissionRepository submissions, CompetitionService competitions, ValidatorRepository validators, TaskSeeds seeds,
-      IdGenerator ids, Clock clock, ApplicationEventPublisher publisher) {
+      IdGenerator ids, Clock clock, ApplicationEventPublisher publisher, RealtimePublisher realtime) {
+    this.realtime = realtime;
     this.jobs = jobs;
     this.assignments = assignments;
     this.events = events;
@@ -95,7 +102,7 @@ public class JobService {
       Job previous = newest.get(benchmark.name());
       created.add(newJob(submission, benchmark, previous == null ? null : previous.id()));
     }
-    return assignAndAnnounce(created);
+    return announceRerun(assignAndAnnounce(created));
   }
 
   /** Reruns one job: same benchmark definition, new id and therefore new seeds. */
@@ -104,7 +111,7 @@ public class JobService {
     Job original = jobs.findById(jobId).orElseThrow(() -> new KinitroException(ErrorCode.NOT_FOUND, "No job with id " + jobId));
     Submission submission = submissions.findById(original.submissionId()).orElseThrow();
     BenchmarkDefinition benchmark = original.spec().read(BenchmarkDefinition.class);
-    return assignAndAnnounce(List.of(newJob(submission, benchmark, original.id()))).getFirst();
+    return announceRerun(assignAndAnnounce(List.of(newJob(submission, benchmark, original.id())))).getFirst();
   }
 
   /**
@@ -143,6 +150,30 @@ public class JobService {
         .toList();
     return jobs.insert(new Job(id, submission.id(), submission.competitionId(), submission.minerHotkey(), benchmark.suite(),
         benchmark.name(), Jsonb.of(benchmark), Jsonb.of(tasks), rerunOf, now, now));
+  }
+
+  /**
+   * {@code job_created} for rerun jobs (the chain monitor publishes those of new submissions with
+   * their {@code submission_received}). Sent with the transaction's NOTIFY, so only after commit.
+   */
+  private List<Job> announceRerun(List<Job> created) {
+    List<EventPayload> events = new ArrayList<>();
+    for (Job job : created) {
+      try {
+        events.add(createdEvent(job));
+      } catch (KinitroException e) {
+        // a row the wire format refuses (e.g. a hand-written miner hotkey) must not block the rerun
+        LOG.warn("Rerun job {} is not announced: {}", job.id(), e.getMessage());
+      }
+    }
+    realtime.publishAll(events);
+    return created;
+  }
+
+  /** The {@code job_created} realtime event of a job. */
+  public static EventPayload.JobCreated createdEvent(Job job) {
+    return new EventPayload.JobCreated(job.id(), job.submissionId(), Long.toString(job.competitionId()), job.minerHotkey(),
+        TaskPlan.wireToken(job.provider()), TaskPlan.wireToken(job.benchmarkName()), job.createdAt());
   }
 
   private List<Job> assignAndAnnounce(List<Job> created) {

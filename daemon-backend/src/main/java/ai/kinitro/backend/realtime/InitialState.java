@@ -1,5 +1,6 @@
 package ai.kinitro.backend.realtime;
 
+import ai.kinitro.backend.stats.GlobalStats;
 import ai.kinitro.common.protocol.EvaluationStatus;
 import ai.kinitro.common.protocol.Metrics;
 import ai.kinitro.common.protocol.WeightEntry;
@@ -11,9 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class InitialState {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final JdbcTemplate jdbc;
+  private final GlobalStats stats;
 
-  public InitialState(JdbcTemplate jdbc) {
+  public InitialState(JdbcTemplate jdbc, GlobalStats stats) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+    this.stats = Objects.requireNonNull(stats, "stats");
   }
 
   public List<EventPayload> load(List<EventType> types, SubscriptionFilter filter, int limit) {
@@ -117,28 +118,7 @@ public class InitialState {
 
   /** Global counters for {@code stats_updated}. */
   public EventPayload.StatsUpdated stats() {
-    Map<String, Double> percentages = new LinkedHashMap<>();
-    long[] points = new long[2];
-    int[] competitions = new int[2];
-    jdbc.query("SELECT id, points, active FROM competitions", rs -> {
-      competitions[0]++;
-      if (rs.getBoolean(3)) {
-        competitions[1]++;
-        points[0] += rs.getInt(2);
-        percentages.put(Long.toString(rs.getLong(1)), (double) rs.getInt(2));
-      }
-    });
-    long totalPoints = points[0];
-    percentages.replaceAll((k, v) -> totalPoints == 0 ? 0.0 : Math.min(100.0, 100.0 * v / totalPoints));
-    return jdbc.queryForObject("""
-        SELECT (SELECT count(*) FROM validators WHERE connected),
-               (SELECT count(*) FROM submissions), (SELECT count(*) FROM jobs), (SELECT count(*) FROM results),
-               (SELECT count(*) FROM results WHERE status = 'COMPLETED'),
-               (SELECT count(*) FROM results WHERE status <> 'COMPLETED'),
-               (SELECT last_seen_block FROM backend_state WHERE id = 1)""",
-        (rs, i) -> new EventPayload.StatsUpdated(competitions[0], competitions[1], totalPoints, rs.getInt(1), rs.getLong(2),
-            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-            Optional.ofNullable((Long) rs.getObject(7, Long.class)), percentages));
+    return stats.compute();
   }
 
   /**

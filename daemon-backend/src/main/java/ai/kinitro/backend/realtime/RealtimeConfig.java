@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param channel the PostgreSQL NOTIFY channel shared by all instances
  * @param notifyPayloadLimit events whose JSON is longer go through the {@code realtime_events} table
  * @param listenerRetryDelay wait before re-opening a failed LISTEN connection
+ * @param statsInterval least time between two {@code stats_updated} events sent by one instance;
+ *     changes within it are sent as one event at its end (0: each change at once, still coalesced
+ *     while a computation runs)
  */
 @ConfigurationProperties("kinitro.realtime")
 public record RealtimeConfig(
@@ -23,7 +26,8 @@ public record RealtimeConfig(
     Integer stepSampleEvery,
     String channel,
     Integer notifyPayloadLimit,
-    Duration listenerRetryDelay) {
+    Duration listenerRetryDelay,
+    Duration statsInterval) {
   public static final int DEFAULT_QUEUE_CAPACITY = 1000;
   public static final int DEFAULT_MAX_SUBSCRIPTIONS = 32;
   public static final int DEFAULT_INITIAL_STATE_LIMIT = 50;
@@ -32,6 +36,7 @@ public record RealtimeConfig(
   /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
   public static final int DEFAULT_NOTIFY_PAYLOAD_LIMIT = 7800;
   public static final Duration DEFAULT_LISTENER_RETRY_DELAY = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(1);
 
   public RealtimeConfig {
     queueCapacity = atLeast(queueCapacity, DEFAULT_QUEUE_CAPACITY, 1, "queue-capacity");
@@ -47,6 +52,10 @@ public record RealtimeConfig(
       throw new IllegalArgumentException("kinitro.realtime.notify-payload-limit must be below 8000 bytes");
     }
     listenerRetryDelay = listenerRetryDelay == null ? DEFAULT_LISTENER_RETRY_DELAY : listenerRetryDelay;
+    statsInterval = statsInterval == null ? DEFAULT_STATS_INTERVAL : statsInterval;
+    if (statsInterval.isNegative()) {
+      throw new IllegalArgumentException("kinitro.realtime.stats-interval must not be negative, got " + statsInterval);
+    }
   }
 
   private static int atLeast(Integer value, int fallback, int min, String name) {

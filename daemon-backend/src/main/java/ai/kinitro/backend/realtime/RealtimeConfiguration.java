@@ -1,6 +1,7 @@
 package ai.kinitro.backend.realtime;
 
 import ai.kinitro.backend.ids.IdGenerator;
+import ai.kinitro.backend.stats.GlobalStats;
 import ai.kinitro.common.protocol.ProtocolCodec;
 import ai.kinitro.common.protocol.realtime.RealtimeMessage;
 import ai.kinitro.common.protocol.realtime.RealtimeProtocol;
@@ -14,7 +15,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 
-/** Wires the realtime channel: hub, publisher, LISTEN connection and the {@code /ws/client} handler. */
+/** Wires the realtime channel: hub, publisher, LISTEN connection, live stats and the {@code /ws/client} handler. */
 @Configuration(proxyBeanMethods = false)
 class RealtimeConfiguration {
   private final RealtimeConfig config;
@@ -22,9 +23,9 @@ class RealtimeConfiguration {
   private final Clock clock;
   private final RealtimeHub hub = new RealtimeHub();
 
-  RealtimeConfiguration(RealtimeConfig config, JdbcTemplate jdbc, Clock clock) {
+  RealtimeConfiguration(RealtimeConfig config, JdbcTemplate jdbc, GlobalStats stats, Clock clock) {
     this.config = config;
-    this.initialState = new InitialState(jdbc);
+    this.initialState = new InitialState(jdbc, stats);
     this.clock = clock;
   }
 
@@ -54,8 +55,13 @@ class RealtimeConfiguration {
   }
 
   @Bean
-  RealtimeListener realtimeListener(DataSource dataSource) {
-    return new RealtimeListener(dataSource, hub, internalCodec(), config);
+  StatsBroadcaster realtimeStatsBroadcaster(GlobalStats stats) {
+    return new StatsBroadcaster(stats::compute, hub, config.statsInterval());
+  }
+
+  @Bean
+  RealtimeListener realtimeListener(DataSource dataSource, StatsBroadcaster stats) {
+    return new RealtimeListener(dataSource, hub, internalCodec(), config, stats);
   }
 
   /**

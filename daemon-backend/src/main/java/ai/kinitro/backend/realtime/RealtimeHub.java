@@ -3,6 +3,7 @@ package ai.kinitro.backend.realtime;
 import ai.kinitro.common.protocol.ProtocolCodec;
 import ai.kinitro.common.protocol.realtime.Event;
 import ai.kinitro.common.protocol.realtime.EventPayload;
+import ai.kinitro.common.protocol.realtime.EventType;
 import ai.kinitro.common.protocol.realtime.RealtimeMessage;
 import ai.kinitro.common.protocol.realtime.RealtimeProtocol;
 import java.time.Instant;
@@ -43,6 +44,18 @@ public final class RealtimeHub {
   static String tail(EventPayload payload) {
     String template = CODEC.encode(new Event(TEMPLATE_ID, 1, Instant.now(), payload));
     return template.startsWith(TEMPLATE_PREFIX) ? template.substring(TEMPLATE_PREFIX.length()) : null;
+  }
+
+  /** Whether any client connected here has a subscription to {@code type}. */
+  boolean subscribed(EventType type) {
+    for (ClientConnection client : clients.values()) {
+      for (ClientConnection.Subscription s : client.subscriptions().values()) {
+        if (s.types().contains(type)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Number of clients connected here. */

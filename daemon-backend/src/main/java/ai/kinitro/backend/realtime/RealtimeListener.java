@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * LISTENs on the realtime channel and hands every event it hears to the local {@link RealtimeHub}.
+ * LISTENs on the realtime channel and hands every event it hears to the local {@link RealtimeHub}
+ * (and to the {@link StatsBroadcaster}, which sends {@code stats_updated} when counters may have
+ * changed).
  * Events published while the connection was down are lost for this instance's subscribers (they
  * resubscribe and get the initial state).
  */
@@ -25,12 +27,15 @@ public final class RealtimeListener extends NotificationListener {
 
   private final RealtimeHub hub;
   private final ProtocolCodec<RealtimeMessage> codec;
+  private final StatsBroadcaster stats;
   private final AtomicLong delivered = new AtomicLong();
 
-  public RealtimeListener(DataSource dataSource, RealtimeHub hub, ProtocolCodec<RealtimeMessage> codec, RealtimeConfig config) {
+  public RealtimeListener(DataSource dataSource, RealtimeHub hub, ProtocolCodec<RealtimeMessage> codec, RealtimeConfig config,
+      StatsBroadcaster stats) {
     super(dataSource, config.channel(), config.listenerRetryDelay(), "kinitro-realtime-listen");
     this.hub = Objects.requireNonNull(hub, "hub");
     this.codec = Objects.requireNonNull(codec, "codec");
+    this.stats = Objects.requireNonNull(stats, "stats");
   }
 
   /** Events handed to the hub so far. */
@@ -50,6 +55,7 @@ public final class RealtimeListener extends NotificationListener {
     if (codec.decode(frame) instanceof DecodeResult.Decoded<RealtimeMessage>(Event event)) {
       hub.deliver(event.payload());
       delivered.incrementAndGet();
+      stats.heard(event.payload());
     } else {
       LOG.warn("Ignoring an undecodable realtime notification");
     }

@@ -11,6 +11,7 @@ import ai.kinitro.backend.web.Page;
 import ai.kinitro.backend.web.Paging;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.error.KinitroException;
+import ai.kinitro.common.protocol.realtime.EventPayload;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,8 +40,11 @@ class StatsController {
   private final CompetitionRepository competitions;
   private final MetagraphSource metagraph;
   private final ScoringProperties scoring;
+  private final GlobalStats globalStats;
 
-  StatsController(JdbcClient jdbc, CompetitionRepository competitions, MetagraphSource metagraph, ScoringProperties scoring) {
+  StatsController(JdbcClient jdbc, CompetitionRepository competitions, MetagraphSource metagraph, ScoringProperties scoring,
+      GlobalStats globalStats) {
+    this.globalStats = globalStats;
     this.jdbc = jdbc;
     this.competitions = competitions;
     this.metagraph = metagraph;
@@ -53,20 +57,10 @@ class StatsController {
 
   @GetMapping("/stats")
   Stats stats() {
-    List<Competition> all = competitions.findAllInCreationOrder();
-    List<Competition> active = all.stream().filter(Competition::active).toList();
-    long points = active.stream().mapToLong(Competition::points).sum();
-    Map<String, Double> percentages = new LinkedHashMap<>();
-    active.forEach(c -> percentages.put(Long.toString(c.id()), points == 0 ? 0.0 : 100.0 * c.points() / points));
-    return new Stats(all.size(), active.size(), points,
-        count("SELECT count(*) FROM validators WHERE connected"),
-        count("SELECT count(*) FROM submissions"),
-        count("SELECT count(*) FROM jobs"),
-        count("SELECT count(*) FROM results"),
-        count("SELECT count(*) FROM results WHERE status = 'COMPLETED'"),
-        count("SELECT count(*) FROM results WHERE status <> 'COMPLETED'"),
-        jdbc.sql("SELECT last_seen_block FROM backend_state WHERE id = 1").query(Long.class).optional().orElse(null),
-        percentages);
+    EventPayload.StatsUpdated now = globalStats.compute();
+    return new Stats(now.totalCompetitions(), now.activeCompetitions(), now.totalPoints(), now.connectedValidators(),
+        now.totalSubmissions(), now.totalJobs(), now.totalResults(), now.completedJobs(), now.failedJobs(),
+        now.lastSeenBlock().orElse(null), now.competitionPercentages());
   }
 
   record CompetitionLeader(@JsonFormat(shape = JsonFormat.Shape.STRING) long competitionId, String competitionName, int points,
@@ -186,9 +180,5 @@ class StatsController {
             rs.getTimestamp("last_result_time") == null ? null : rs.getTimestamp("last_result_time").toInstant()))
         .list();
     return Page.of(entries, total, paging);
-  }
-
-  private long count(String sql) {
-    return jdbc.sql(sql).query(Long.class).single();
   }
 }

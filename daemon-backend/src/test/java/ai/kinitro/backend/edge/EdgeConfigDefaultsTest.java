@@ -101,5 +101,6 @@ class EdgeConfigDefaultsTest {
     assertThat(c.channel()).isEqualTo("kinitro_realtime");
     assertThat(c.stepSampleEvery()).isEqualTo(10);
     assertThat(c.initialStateLimit()).isEqualTo(50);
+    assertThat(c.statsInterval()).isEqualTo(Duration.ofSeconds(1));
   }
 }

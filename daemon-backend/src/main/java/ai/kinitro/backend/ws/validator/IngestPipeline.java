@@ -4,6 +4,7 @@ import ai.kinitro.backend.ids.IdGenerator;
 import ai.kinitro.backend.realtime.RealtimeConfig;
 import ai.kinitro.backend.result.FrameUrls;
 import ai.kinitro.backend.realtime.RealtimePublisher;
+import ai.kinitro.common.error.ErrorCategory;
 import ai.kinitro.common.error.ErrorCode;
 import ai.kinitro.common.protocol.ErrorDetail;
 import ai.kinitro.common.protocol.EvaluationStatus;
@@ -56,7 +57,8 @@ import tools.jackson.databind.node.ObjectNode;
  * assigned to the sender is acked {@code rejected} (JOB_NOT_ASSIGNED); result metadata comes from
  * the job, never from the message. A batch that fails is retried message by message, so one bad
  * message cannot block the others; a message that fails alone gets an {@code error} (not an ack),
- * and the validator redelivers it on its next connection.
+ * and the validator redelivers it on its next connection. A rejected message, and a result
+ * reporting a platform fault ({@link #isPlatformFault}), count as errors of the sending validator.
  */
 final class IngestPipeline implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
@@ -97,7 +99,16 @@ final class IngestPipeline implements SmartLifecycle {
     }
   }
 
-  private record Reply(ValidatorConnection to, Object message) {}
+  /** An answer to send; {@code validatorError}: the message counts as a validator error besides a rejection. */
+  private record Reply(ValidatorConnection to, Object message, boolean validatorError) {
+    Reply(ValidatorConnection to, Object message) {
+      this(to, message, false);
+    }
+
+    Reply flagged(boolean error) {
+      return new Reply(to, message, error);
+    }
+  }
 
   private record EpisodeKey(long jobId, String validator, String taskId, int episodeIndex) {}
 
@@ -266,6 +277,9 @@ final class IngestPipeline implements SmartLifecycle {
       if (r.message() instanceof ResultAck ack && ack.outcome() != AckOutcome.REJECTED) {
         stored.incrementAndGet();
       }
+      if (r.validatorError() || r.message() instanceof ResultAck ack && ack.outcome() == AckOutcome.REJECTED) {
+        r.to().countError();
+      }
       r.to().send((ai.kinitro.common.protocol.validator.ValidatorMessage) r.message());
     }
   }
@@ -427,6 +441,7 @@ final class IngestPipeline implements SmartLifecycle {
           "job " + a.jobId + " already has a final result from this validator")));
     }
     AssignmentLifecycle.FailureClass failure = m.error().map(e -> AssignmentLifecycle.FailureClass.of(e.code())).orElse(null);
+    boolean platformFault = m.error().map(e -> isPlatformFault(e.code())).orElse(false);
     if (failure != null) {
       ErrorDetail error = m.error().get();
       var outcome = lifecycle.finishAttempt(a.id, a.jobId, a.validator, Math.max(a.attempts, 1), m.status().name(), failure,
@@ -436,7 +451,7 @@ final class IngestPipeline implements SmartLifecycle {
         notifications.queued(List.of(a.validator));
         events.add(new EventPayload.JobStatusChanged(a.jobId, Optional.of(a.validator), EvaluationStatus.QUEUED,
             Optional.of("platform fault, retrying: " + error.name()), now));
-        return ack(w, AckOutcome.STORED, Optional.empty());
+        return ack(w, AckOutcome.STORED, Optional.empty()).flagged(platformFault);
       }
     } else {
       writes.completedAssignments.add(new Object[] {Timestamp.from(now), Timestamp.from(now), a.id});
@@ -456,7 +471,16 @@ final class IngestPipeline implements SmartLifecycle {
         Long.toString(a.competitionId), ai.kinitro.backend.chain.TaskPlan.wireToken(a.benchmarkName), m.status(), metrics, now));
     events.add(new EventPayload.JobCompleted(a.jobId, Optional.of(a.validator), m.status(),
         m.error().map(e -> e.name() + ": " + e.message()).map(s -> s.length() > 4096 ? s.substring(0, 4096) : s), now));
-    return ack(w, AckOutcome.STORED, Optional.empty());
+    return ack(w, AckOutcome.STORED, Optional.empty()).flagged(platformFault);
+  }
+
+  /**
+   * A result error that counts against the validator: one of ours (INTERNAL) or of a system the
+   * validator depends on (EXTERNAL). Agent faults (USER) and exhausted resources do not.
+   */
+  static boolean isPlatformFault(int errorCode) {
+    return ErrorCode.fromNumber(errorCode)
+        .map(c -> c.category() == ErrorCategory.INTERNAL || c.category() == ErrorCategory.EXTERNAL).orElse(false);
   }
 
   private void episode(Assignment a, EpisodeData m, List<EventPayload> events) {

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code eval_job} that carries it; every registered connection gets each pending assignment once
  * (so a reconnect resends all unacked ones, with the same message id); an assignment whose
  * deadline passed without a terminal result times out as a platform fault and is retried or
- * finished ({@link #pollOnce()}).
+ * finished ({@link #pollOnce()}). A refused delivery and a missed deadline count as errors of
+ * the validator.
  */
 final class JobDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(JobDelivery.class);
@@ -173,6 +174,7 @@ final class JobDelivery {
       jdbc.update("UPDATE job_assignments SET acked_message_id = ?, acked_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
           ack.ackedMessageId(), Timestamp.from(now), Timestamp.from(now), assignmentId);
       if (ack.outcome() == AckOutcome.REJECTED) {
+        connection.countError();
         var error = ack.error().orElseThrow();
         var outcome = lifecycle.finishAttempt(assignmentId, jobId, connection.hotkey(), attempts, "FAILED",
             AssignmentLifecycle.FailureClass.PLATFORM, error.code(), error.name(), "the validator refused the job: " + error.message(),
@@ -211,6 +213,8 @@ final class JobDelivery {
           return false;
         }
         String message = "no terminal result before the deadline";
+        jdbc.update("UPDATE validators SET total_errors = total_errors + 1, updated_at = ? WHERE hotkey = ?",
+            Timestamp.from(now), validator);
         var outcome = lifecycle.finishAttempt(assignmentId, jobId, validator, attempts, "TIMEOUT",
             AssignmentLifecycle.FailureClass.PLATFORM, ErrorCode.DELIVERY_DEADLINE_PASSED.number(),
             ErrorCode.DELIVERY_DEADLINE_PASSED.name(), message, Optional.empty(), now);

@@ -40,8 +40,9 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 /**
  * {@code /ws/validator}. Before registration only {@code register} is accepted (anything else, or
  * a failed check, gets an {@code error} and the socket is closed). Afterwards a malformed or
- * unexpected frame gets an {@code error} and the socket stays open; heartbeats are answered inline
- * (no database work on the read path); reports go to the {@link IngestPipeline}.
+ * unexpected frame gets an {@code error}, counts as a validator error (see
+ * {@link ValidatorConnection#countError()}) and the socket stays open; heartbeats are answered
+ * inline (no database work on the read path); reports go to the {@link IngestPipeline}.
  */
 final class ValidatorChannelHandler extends TextWebSocketHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ValidatorChannelHandler.class);
@@ -99,6 +100,8 @@ final class ValidatorChannelHandler extends TextWebSocketHandler {
         connection.send(ValidatorError.from(rejected));
         if (!connection.registered()) {
           connection.close(CloseStatus.POLICY_VIOLATION.withReason(rejected.code().name()));
+        } else {
+          connection.countError();
         }
       }
       case DecodeResult.Decoded<ValidatorMessage>(ValidatorMessage message) -> {
@@ -167,7 +170,10 @@ final class ValidatorChannelHandler extends TextWebSocketHandler {
       case EvalResult m -> submit(connection, m.messageId().toString(), new IngestPipeline.Work(connection, connection.hotkey(), m));
       case EpisodeData m -> submit(connection, m.messageId().toString(), new IngestPipeline.Work(connection, connection.hotkey(), m));
       case EpisodeStepData m -> submit(connection, m.messageId().toString(), new IngestPipeline.Work(connection, connection.hotkey(), m));
-      case Register r -> connection.send(ValidatorError.of(ErrorCode.UNEXPECTED_MESSAGE, "already registered", Optional.empty()));
+      case Register r -> {
+        connection.countError();
+        connection.send(ValidatorError.of(ErrorCode.UNEXPECTED_MESSAGE, "already registered", Optional.empty()));
+      }
       // Messages only the backend sends; the backend codec refuses them before they get here.
       case AuthChallenge m -> unexpected(connection);
       case RegistrationAck m -> unexpected(connection);
@@ -187,6 +193,7 @@ final class ValidatorChannelHandler extends TextWebSocketHandler {
   }
 
   private static void unexpected(ValidatorConnection connection) {
+    connection.countError();
     connection.send(ValidatorError.of(ErrorCode.UNEXPECTED_MESSAGE, "validators do not send this message", Optional.empty()));
   }
 
@@ -206,6 +213,10 @@ final class ValidatorChannelHandler extends TextWebSocketHandler {
       jdbc.update("UPDATE validators SET connected = false, last_disconnected_at = ?, updated_at = ? "
           + "WHERE hotkey = ? AND connection_id = ?", Timestamp.from(now), Timestamp.from(now), connection.hotkey(),
           connection.connectionId());
+      long errors = connection.takeErrors();
+      if (errors > 0) {
+        jdbc.update("UPDATE validators SET total_errors = total_errors + ? WHERE hotkey = ?", errors, connection.hotkey());
+      }
       String reason = status.getReason() == null || status.getReason().isBlank() ? "closed (" + status.getCode() + ")" : status.getReason();
       publish(new EventPayload.ValidatorDisconnected(connection.hotkey(), connection.connectionId(), now, Optional.of(reason)));
     } catch (RuntimeException e) {

@@ -16,7 +16,8 @@ import org.springframework.web.socket.WebSocketSession;
 /**
  * One validator socket: its challenge, and once registered its hotkey, last heartbeat and the
  * assignments already sent on it (each is sent once per connection; a reconnect sends every
- * unacked one again). Sends are thread-safe (the session is a concurrent decorator).
+ * unacked one again), and the validator errors seen on it not yet written. Sends are thread-safe
+ * (the session is a concurrent decorator).
  */
 final class ValidatorConnection {
   private static final Logger LOG = LoggerFactory.getLogger(ValidatorConnection.class);
@@ -31,6 +32,7 @@ final class ValidatorConnection {
   private volatile Long apiKeyId;
   private volatile Instant lastHeartbeat;
   private volatile boolean heartbeatDirty;
+  private final java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
 
   ValidatorConnection(String connectionId, WebSocketSession session, ProtocolCodec<ValidatorMessage> codec, String nonce,
       Instant challengeExpiresAt) {
@@ -85,6 +87,19 @@ final class ValidatorConnection {
     boolean dirty = heartbeatDirty;
     heartbeatDirty = false;
     return dirty;
+  }
+
+  /**
+   * Counts one validator error on this connection (kept in memory; the heartbeat sweep and the
+   * disconnection add it to {@code validators.total_errors}).
+   */
+  void countError() {
+    errors.incrementAndGet();
+  }
+
+  /** Errors counted since the last call. */
+  long takeErrors() {
+    return errors.getAndSet(0);
   }
 
   /** Marks a durable message as sent on this connection; false if it already was. */
