@@ -155,6 +155,9 @@ public enum ErrorCode {
   VALIDATOR_PERMIT_REQUIRED(1562, USER, "The hotkey holds no validator permit on the subnet"),
   API_KEY_HOTKEY_MISMATCH(1563, USER, "The API key is bound to another hotkey"),
   CHALLENGE_EXPIRED(1564, USER, "The authentication challenge expired before the answer arrived"),
+  UPLOAD_NOT_PENDING(1570, USER, "The upload is no longer pending: its archive was already committed, or it was rejected"),
+  UPLOAD_NOT_OWNED(1571, USER, "The upload was requested by another hotkey"),
+  UPLOAD_RENEWAL_MISMATCH(1572, USER, "The renewal names another archive (SHA-256 or size) than the pending upload"),
 
   // miner tooling (1800-1849)
   MINER_CONFIG_INVALID(1800, USER, "The miner configuration (miner.toml or a flag) is missing a setting or has an invalid one"),

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("kinitro.uploads")
 public record UploadConfig(Duration signatureWindow, Duration pendingTtl, Duration reapInterval, Boolean requireRegistration) {
   public static final String SIGNING_DOMAIN = "kinitro/submission-upload";
+  /** Domain of the signed renewal of a pending upload's URL (a signature for one never passes for the other). */
+  public static final String RENEWAL_SIGNING_DOMAIN = "kinitro/submission-upload-renewal";
   public static final Duration DEFAULT_SIGNATURE_WINDOW = Duration.ofMinutes(5);
   public static final Duration DEFAULT_PENDING_TTL = Duration.ofHours(1);
   public static final Duration DEFAULT_REAP_INTERVAL = Duration.ofMinutes(1);

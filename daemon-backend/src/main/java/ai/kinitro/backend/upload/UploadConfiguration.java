@@ -14,15 +14,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires upload verification (PostgreSQL nonces), the upload service and the expiry reaper. */
+/**
+ * Wires upload verification (one verifier per signing domain, sharing the PostgreSQL nonces), the
+ * upload service and the expiry reaper.
+ */
 @Configuration(proxyBeanMethods = false)
 class UploadConfiguration {
   @Bean
   UploadService uploadService(SubnetMembership membership, VaultService vault, JdbcTemplate jdbc, JdbcClient jdbcClient,
       TransactionTemplate tx, IdGenerator ids, UploadConfig config, Clock clock) {
-    RequestVerifier verifier = new RequestVerifier(UploadConfig.SIGNING_DOMAIN, Sr25519::verify,
-        new JdbcNonceStore(jdbcClient, JdbcNonceStore.SCOPE_SIGNED_REQUEST), clock, config.signatureWindow());
-    return new UploadService(verifier, membership, vault, jdbc, tx, ids, config, clock);
+    JdbcNonceStore nonces = new JdbcNonceStore(jdbcClient, JdbcNonceStore.SCOPE_SIGNED_REQUEST);
+    RequestVerifier verifier = new RequestVerifier(UploadConfig.SIGNING_DOMAIN, Sr25519::verify, nonces, clock,
+        config.signatureWindow());
+    RequestVerifier renewals = new RequestVerifier(UploadConfig.RENEWAL_SIGNING_DOMAIN, Sr25519::verify, nonces, clock,
+        config.signatureWindow());
+    return new UploadService(verifier, renewals, membership, vault, jdbc, tx, ids, config, clock);
   }
 
   @Bean

@@ -14,8 +14,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,7 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * SHA-256 and size.
  */
 public class UploadService {
+  private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
+  private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,18}");
+
   private final RequestVerifier verifier;
+  private final RequestVerifier renewalVerifier;
   private final SubnetMembership membership;
   private final VaultService vault;
   private final JdbcTemplate jdbc;
@@ -40,9 +48,14 @@ public class UploadService {
   private record Limits(boolean active, Long maxSize, Long windowSeconds, Integer perWindow, long holdoutSeconds,
       Instant startTime, Instant endTime) {}
 
-  public UploadService(RequestVerifier verifier, SubnetMembership membership, VaultService vault, JdbcTemplate jdbc,
+  public UploadService(RequestVerifier verifier, RequestVerifier renewalVerifier, SubnetMembership membership, VaultService vault, JdbcTemplate jdbc,
       TransactionTemplate tx, IdGenerator ids, UploadConfig config, Clock clock) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.renewalVerifier = Objects.requireNonNull(renewalVerifier, "renewalVerifier");
+    if (!UploadConfig.RENEWAL_SIGNING_DOMAIN.equals(renewalVerifier.expectedDomain())
+        || renewalVerifier.expectedDomain().equals(verifier.expectedDomain())) {
+      throw new IllegalArgumentException("the renewal verifier must expect " + UploadConfig.RENEWAL_SIGNING_DOMAIN);
+    }
     this.membership = Objects.requireNonNull(membership, "membership");
     this.vault = Objects.requireNonNull(vault, "vault");
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -56,11 +69,87 @@ public class UploadService {
     UploadRequest request = UploadRequest.parse(body);
     VerifiedRequest verified = verifier.verify(method, path, body, headers);
     String hotkey = verified.hotkey();
+    requireRegistered(hotkey);
+    return tx.execute(status -> grant(hotkey, request));
+  }
+
+  /**
+   * Presigns a fresh PUT for the caller's own PENDING upload {@code submissionId}, for the same
+   * archive (SHA-256 and size), when the first URL expired before the archive arrived. Checks, in
+   * order: the id and body ({@code INVALID_ARGUMENT}); the signed request (domain {@value
+   * UploadConfig#RENEWAL_SIGNING_DOMAIN}, single-use nonce); the hotkey is registered; the upload
+   * exists ({@code UPLOAD_NOT_FOUND}), was requested by this hotkey ({@code UPLOAD_NOT_OWNED}), is
+   * still PENDING ({@code UPLOAD_NOT_PENDING}) and has not expired ({@code UPLOAD_EXPIRED}); the
+   * archive is the declared one ({@code UPLOAD_RENEWAL_MISMATCH}). The upload keeps its id, version,
+   * object key and expiry; the new URL never outlives the upload; no upload-rate slot is used.
+   */
+  public UploadTicket renewUpload(String submissionId, String method, String path, byte[] body,
+      SignatureHeaders.Lookup headers) {
+    if (submissionId == null || !ID.matcher(submissionId).matches()) {
+      throw new KinitroException(ErrorCode.INVALID_ARGUMENT, "the submission id must be a positive decimal id, got '"
+          + submissionId + "'");
+    }
+    UploadRenewal renewal = UploadRenewal.parse(body);
+    VerifiedRequest verified = renewalVerifier.verify(method, path, body, headers);
+    String hotkey = verified.hotkey();
+    requireRegistered(hotkey);
+    return tx.execute(status -> renew(hotkey, Long.parseLong(submissionId), renewal));
+  }
+
+  private record Pending(long id, String hotkey, long competitionId, String version, String key, String sha256, long size,
+      String status, Instant expiresAt, int renewals) {}
+
+  private UploadTicket renew(String hotkey, long id, UploadRenewal renewal) {
+    Instant now = clock.instant();
+    List<Pending> rows = jdbc.query("""
+        SELECT id, miner_hotkey, competition_id, version, artifact_object_key, artifact_sha256, artifact_size_bytes,
+               status, expires_at, renewal_count
+        FROM submission_uploads WHERE id = ? FOR UPDATE""",
+        (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+            rs.getString(6).trim(), rs.getLong(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getInt(10)),
+        id);
+    if (rows.isEmpty()) {
+      throw new KinitroException(ErrorCode.UPLOAD_NOT_FOUND, "no upload has submission id " + id
+          + "; request a new upload with POST /submissions/request-upload");
+    }
+    Pending upload = rows.getFirst();
+    if (!upload.hotkey().equals(hotkey)) {
+      LOG.warn("{}: {} asked to renew upload {} of another hotkey", ErrorCode.UPLOAD_NOT_OWNED, hotkey, id);
+      throw new KinitroException(ErrorCode.UPLOAD_NOT_OWNED, "upload " + id + " was requested by another hotkey; "
+          + "only the hotkey that requested an upload can renew its URL");
+    }
+    if (upload.status().equals("EXPIRED") || (upload.status().equals("PENDING") && !upload.expiresAt().isAfter(now))) {
+      throw new KinitroException(ErrorCode.UPLOAD_EXPIRED, "upload " + id + " expired at " + upload.expiresAt()
+          + " without a commitment on chain; request a new upload with POST /submissions/request-upload");
+    }
+    if (!upload.status().equals("PENDING")) {
+      throw new KinitroException(ErrorCode.UPLOAD_NOT_PENDING, "upload " + id + " is " + upload.status()
+          + (upload.status().equals("REJECTED") ? " (its stored archive did not match the declared one)"
+              : " (its archive is already stored and committed)") + "; there is no URL to renew");
+    }
+    if (!upload.sha256().equals(renewal.artifactSha256()) || upload.size() != renewal.artifactSizeBytes()) {
+      throw new KinitroException(ErrorCode.UPLOAD_RENEWAL_MISMATCH, "upload " + id + " was granted for an archive of "
+          + upload.size() + " bytes with SHA-256 " + upload.sha256() + ", not " + renewal.artifactSizeBytes()
+          + " bytes with SHA-256 " + renewal.artifactSha256() + "; a changed archive needs a new upload request");
+    }
+    Duration urlTtl = vault.config().uploadUrlTtl();
+    Duration left = Duration.between(now, upload.expiresAt());
+    PresignedUrl put = vault.presignUpload(upload.key(), upload.sha256(), upload.size(),
+        left.compareTo(urlTtl) < 0 ? left : urlTtl);
+    jdbc.update("UPDATE submission_uploads SET renewal_count = renewal_count + 1, last_renewed_at = ?, updated_at = ? "
+        + "WHERE id = ?", Timestamp.from(now), Timestamp.from(now), id);
+    LOG.info("upload {} of {} (competition {}, version '{}') renewed (renewal {}): new URL until {}, upload until {}",
+        id, hotkey, upload.competitionId(), upload.version(), upload.renewals() + 1, put.expiresAt(), upload.expiresAt());
+    return new UploadTicket(Long.toString(id), put.url(), put.method(), put.headers(), put.expiresAt(),
+        upload.expiresAt(), upload.key(), upload.sha256(), upload.size(),
+        new SubmissionCommitment(Long.toString(upload.competitionId()), id).text());
+  }
+
+  private void requireRegistered(String hotkey) {
     if (config.requireRegistration() && !membership.isRegistered(hotkey)) {
       throw new KinitroException(ErrorCode.HOTKEY_NOT_REGISTERED, "the hotkey " + hotkey
           + " is not registered on the subnet; register it (btcli subnet register) before submitting");
     }
-    return tx.execute(status -> grant(hotkey, request));
   }
 
   private UploadTicket grant(String hotkey, UploadRequest request) {
@@ -125,7 +214,9 @@ public class UploadService {
     String key = "submissions/" + id + "/" + request.version() + ".tar.gz";
     Duration urlTtl = vault.config().uploadUrlTtl();
     PresignedUrl put = vault.presignUpload(key, request.artifactSha256(), request.artifactSizeBytes(), urlTtl);
-    Instant uploadExpiresAt = now.plus(config.pendingTtl().compareTo(urlTtl) > 0 ? config.pendingTtl() : urlTtl);
+    // PostgreSQL keeps microseconds: answer the instant that is stored (a renewal reads it back).
+    Instant uploadExpiresAt = now.plus(config.pendingTtl().compareTo(urlTtl) > 0 ? config.pendingTtl() : urlTtl)
+        .truncatedTo(ChronoUnit.MICROS);
     jdbc.update("""
         INSERT INTO submission_uploads (id, miner_hotkey, competition_id, version, artifact_object_key, artifact_sha256,
                                         artifact_size_bytes, status, expires_at, holdout_seconds, created_at, updated_at)

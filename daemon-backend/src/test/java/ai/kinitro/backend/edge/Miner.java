@@ -68,6 +68,36 @@ final class Miner {
     return send(body, sign(body));
   }
 
+  static String renewalPath(String submissionId) {
+    return "/submissions/uploads/" + submissionId + "/renew";
+  }
+
+  static String renewalBody(byte[] archive) {
+    return renewalBody(sha256(archive), archive.length);
+  }
+
+  static String renewalBody(String sha256, long size) {
+    return "{\"artifact_sha256\":\"" + sha256 + "\",\"artifact_size_bytes\":" + size + "}";
+  }
+
+  /** A signed renewal of upload {@code submissionId}'s URL (send it with {@link #sendRenewal}). */
+  SignedRequest signRenewal(String submissionId, String body) {
+    return signer.sign("kinitro/submission-upload-renewal", "POST", renewalPath(submissionId), body.getBytes(UTF_8));
+  }
+
+  Response sendRenewal(String submissionId, String body, SignedRequest signed) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(backend.resolve(renewalPath(submissionId)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    signed.headers().forEach(request::header);
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), JSON.readTree(response.body()));
+  }
+
+  Response renew(String submissionId, String body) throws IOException, InterruptedException {
+    return sendRenewal(submissionId, body, signRenewal(submissionId, body));
+  }
+
   /** PUTs bytes to the presigned URL with the returned headers; returns the S3 status and body. */
   static HttpResponse<String> put(JsonNode ticket, byte[] archive, Map<String, String> overrides)
       throws IOException, InterruptedException {
