@@ -34,6 +34,8 @@ public final class BackendClient {
   /** Domain of the signed upload request (the backend's {@code UploadConfig.SIGNING_DOMAIN}). */
   public static final String UPLOAD_DOMAIN = "kinitro/submission-upload";
   public static final String UPLOAD_PATH = "/submissions/request-upload";
+  /** Domain of the signed renewal of a pending upload's URL (the backend's {@code UploadConfig.RENEWAL_SIGNING_DOMAIN}). */
+  public static final String RENEWAL_DOMAIN = "kinitro/submission-upload-renewal";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -108,15 +110,63 @@ public final class BackendClient {
    */
   public UploadTicket requestUpload(UploadRequest request, RequestSigner signer) {
     byte[] body = request.body();
-    String path = path(UPLOAD_PATH);
+    HttpResponse<String> r = sendSigned(UPLOAD_DOMAIN, path(UPLOAD_PATH), body, signer, "request an upload");
+    if (r.statusCode() != 201 && r.statusCode() != 200) {
+      throw refusal(BackendProblem.parse(r.statusCode(), r.body()), request);
+    }
+    return ticket(json(r), "k1:" + request.competitionId() + ":");
+  }
+
+  /**
+   * {@code POST /submissions/uploads/{submission_id}/renew}, signed with the hotkey (domain {@value
+   * #RENEWAL_DOMAIN}): a fresh presigned PUT for the same still-pending upload, which keeps its
+   * submission id and version and uses no upload-rate slot. When the backend answers that the upload
+   * expired or is unknown, or it has no such route (an older backend), the answer is {@link
+   * RenewalOutcome.NeedsNewUpload}; any other refusal is thrown like {@link #refusal}.
+   *
+   * @param previous the ticket whose URL expired
+   * @param sha256 the archive's SHA-256 (the one the upload was granted for)
+   * @param sizeBytes the archive's size
+   */
+  public RenewalOutcome renewUpload(UploadTicket previous, String sha256, long sizeBytes, RequestSigner signer) {
+    Objects.requireNonNull(previous, "previous");
+    byte[] body = ("{\"artifact_sha256\":\"" + sha256 + "\",\"artifact_size_bytes\":" + sizeBytes + "}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> r = sendSigned(RENEWAL_DOMAIN, path(renewalRoute(previous.submissionId())), body, signer,
+        "renew the upload URL");
+    if (r.statusCode() == 200 || r.statusCode() == 201) {
+      String prefix = previous.commitment().substring(0, previous.commitment().lastIndexOf(':') + 1);
+      return new RenewalOutcome.Renewed(ticket(json(r), prefix));
+    }
+    BackendProblem p = BackendProblem.parse(r.statusCode(), r.body());
+    if (p.is("UPLOAD_EXPIRED") || p.is("UPLOAD_NOT_FOUND")) {
+      return new RenewalOutcome.NeedsNewUpload("the backend refused the renewal: " + p.describe());
+    }
+    if (p.code().isEmpty() && (r.statusCode() == 404 || r.statusCode() == 405)) {
+      return new RenewalOutcome.NeedsNewUpload("the backend at " + base + " cannot renew upload URLs (HTTP "
+          + r.statusCode() + " for " + renewalRoute(previous.submissionId()) + "; an older version)");
+    }
+    throw renewalRefusal(p);
+  }
+
+  /** The renewal route of an upload. */
+  public static String renewalRoute(String submissionId) {
+    return "/submissions/uploads/" + encode(submissionId) + "/renew";
+  }
+
+  /**
+   * Sends a signed POST once: a signed request carries a single-use nonce, so it is only repeated
+   * (freshly signed) when the connection could not even be opened.
+   */
+  private HttpResponse<String> sendSigned(String domain, String path, byte[] body, RequestSigner signer, String what) {
     HttpResponse<String> r = null;
     for (int attempt = 1; r == null; attempt++) {
-      SignedRequest signed = signer.sign(UPLOAD_DOMAIN, "POST", path, body);
+      SignedRequest signed = signer.sign(domain, "POST", path, body);
       HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofByteArray(body));
       signed.headers().forEach(b::header);
       try {
-        r = send(b, "request an upload");
+        r = send(b, what);
       } catch (KinitroException e) {
         if (e.code() != ErrorCode.MINER_BACKEND_UNREACHABLE || !(e.getCause() instanceof ConnectException) || attempt >= 3) {
           throw e;
@@ -124,17 +174,18 @@ public final class BackendClient {
         sleep(Duration.ofMillis(500L * attempt));
       }
     }
-    if (r.statusCode() != 201 && r.statusCode() != 200) {
-      throw refusal(BackendProblem.parse(r.statusCode(), r.body()), request);
-    }
-    JsonNode n = json(r);
+    return r;
+  }
+
+  /** Reads a granted upload; {@code commitmentPrefix} + submission id stands in for a missing commitment. */
+  private UploadTicket ticket(JsonNode n, String commitmentPrefix) {
     Map<String, String> headers = new LinkedHashMap<>();
     n.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
     try {
       String submissionId = n.path("submission_id").asString();
       String commitment = n.path("commitment").asString("");
       if (commitment.isEmpty()) {
-        commitment = "k1:" + request.competitionId() + ":" + submissionId;
+        commitment = commitmentPrefix + submissionId;
       }
       return new UploadTicket(submissionId, URI.create(n.path("upload_url").asString()), n.path("method").asString("PUT"),
           headers, Instant.parse(n.path("expires_at").asString()),
@@ -144,6 +195,22 @@ public final class BackendClient {
       throw new KinitroException(ErrorCode.MINER_BACKEND_ERROR, "the backend's upload answer is incomplete ("
           + e.getMessage() + "); is " + base + " a Kinitro backend of this version?", e);
     }
+  }
+
+  /** Maps a refused renewal (other than an expired or unknown upload) to what the miner should do about it. */
+  static KinitroException renewalRefusal(BackendProblem p) {
+    String said = "the backend refused to renew the upload URL: " + p.describe();
+    if (p.is("HOTKEY_NOT_REGISTERED")) {
+      return new KinitroException(ErrorCode.CHAIN_HOTKEY_NOT_REGISTERED, said
+          + ". Register the hotkey on the subnet first (btcli subnet register), or use a registered one");
+    }
+    if (p.is("STALE_TIMESTAMP")) {
+      return new KinitroException(ErrorCode.MINER_UPLOAD_REFUSED, said + ". Check this machine's clock (NTP)");
+    }
+    if (p.status() >= 500) {
+      return new KinitroException(ErrorCode.MINER_BACKEND_ERROR, said + ". Retry later");
+    }
+    return new KinitroException(ErrorCode.MINER_UPLOAD_REFUSED, said);
   }
 
   /** Maps a refused upload request to what the miner should do about it. */

@@ -85,8 +85,13 @@ final class UploadCommand implements Callable<Integer> {
             }
 
             @Override
-            public void renewing(String reason, String newVersion) {
-              o.note(reason + "; requesting a new upload URL as version " + newVersion);
+            public void renewing(String reason, String v) {
+              o.note(reason + "; renewing the upload URL (same submission, version " + v + ")");
+            }
+
+            @Override
+            public void requestingNewUpload(String reason, String newVersion) {
+              o.note(reason + "; requesting a new upload as version " + newVersion);
             }
           });
       o.endProgress();

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A stored archive: the submission id and version the backend recorded, the commitment to write
- * on chain next, the archive's hash and size, and how many PUTs and new URLs it took.
+ * on chain next, the archive's hash and size, and how many PUTs and new URLs (renewals
+ * or replacement uploads) it took.
  */
 public record UploadResult(
     String submissionId,

@@ -5,6 +5,7 @@ import ai.kinitro.common.error.KinitroException;
 import ai.kinitro.common.signing.RequestSigner;
 import ai.kinitro.miner.backend.BackendClient;
 import ai.kinitro.miner.backend.Competition;
+import ai.kinitro.miner.backend.RenewalOutcome;
 import ai.kinitro.miner.backend.UploadRequest;
 import ai.kinitro.miner.backend.UploadTicket;
 import ai.kinitro.miner.pack.PackagedSubmission;
@@ -32,12 +33,17 @@ import java.util.regex.Pattern;
  *       A PUT is idempotent (same URL, same bytes), so connection failures and server errors are
  *       retried; any other refusal by the store is final;
  *   <li>when the URL expired (before the PUT, or the store answers that it expired during a slow
- *       upload), requests a new upload under a derived version ({@code <version>-r2}, ...; the first
- *       one still holds its version until it expires uncommitted) and PUTs again.
+ *       upload), asks the backend to renew the URL of the same pending upload ({@link
+ *       BackendClient#renewUpload}: same submission id and version, no upload-rate slot) and PUTs
+ *       again. Only when the backend cannot renew (the pending upload itself expired, or the
+ *       backend predates renewals) is a new upload requested under a derived version ({@code
+ *       <version>-r2}, ...), as the listener is told. New URLs of either kind are bounded by
+ *       {@link UploadPolicy#renewals()}.
  * </ol>
  */
 public final class Uploader {
   private static final Set<String> NOT_SENT = Set.of("host", "content-length", "connection", "expect", "upgrade");
+  private static final Pattern DERIVED = Pattern.compile("-r(\\d{1,6})$");
   private static final Pattern S3_CODE = Pattern.compile("<Code>([^<]+)</Code>");
   private static final Pattern S3_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
@@ -58,7 +64,10 @@ public final class Uploader {
     return "v" + clock.instant().getEpochSecond();
   }
 
-  /** The version of the {@code n}-th renewal: {@code <version>-r<n>}, cut to fit 32 characters. */
+  /**
+   * The version of a new upload requested as the {@code n}-th replacement when a renewal was not
+   * possible: {@code <version>-r<n>}, cut to fit 32 characters.
+   */
   static String renewedVersion(String version, int n) {
     String suffix = "-r" + n;
     String base = version.replaceAll("-r\\d+$", "");
@@ -83,36 +92,64 @@ public final class Uploader {
           + " bytes; competition " + competitionId + " accepts at most " + competition.maxSizeBytes().getAsLong()
           + ". Leave large files out with .kinitroignore or shrink the model");
     }
-    String current = version.orElseGet(this::defaultVersion);
+    String first = version.orElseGet(this::defaultVersion);
+    Granted current = new Granted(request(archive, competitionId, first, signer, listener), first);
     int renewals = 0;
     int attempts = 0;
-    UploadTicket ticket = request(archive, competitionId, current, signer, listener);
     while (true) {
-      if (!clock.instant().plus(policy.minUrlLife()).isBefore(ticket.expiresAt())) {
+      if (!clock.instant().plus(policy.minUrlLife()).isBefore(current.ticket().expiresAt())) {
         if (renewals >= policy.renewals()) {
-          throw expired(ticket, renewals);
+          throw expired(current.ticket(), renewals);
         }
         renewals++;
-        current = renewedVersion(current, renewals + 1);
-        listener.renewing("the upload URL expires at " + ticket.expiresAt() + ", too soon to start", current);
-        ticket = request(archive, competitionId, current, signer, listener);
+        current = renew(archive, competitionId, current,
+            "the upload URL expires at " + current.ticket().expiresAt() + ", too soon to start", signer, listener);
         continue;
       }
-      PutOutcome outcome = putWithRetries(archive, ticket, listener);
+      PutOutcome outcome = putWithRetries(archive, current.ticket(), listener);
       attempts += outcome.attempts();
       if (outcome.stored()) {
-        return new UploadResult(ticket.submissionId(), competitionId, current, ticket.commitment(), archive.sha256(),
-            archive.sizeBytes(), attempts, renewals);
+        return new UploadResult(current.ticket().submissionId(), competitionId, current.version(),
+            current.ticket().commitment(), archive.sha256(), archive.sizeBytes(), attempts, renewals);
       }
       // The URL expired while the archive was on its way.
       if (renewals >= policy.renewals()) {
-        throw expired(ticket, renewals);
+        throw expired(current.ticket(), renewals);
       }
       renewals++;
-      current = renewedVersion(current, renewals + 1);
-      listener.renewing("the upload URL expired during the upload (" + outcome.detail() + ")", current);
-      ticket = request(archive, competitionId, current, signer, listener);
+      current = renew(archive, competitionId, current,
+          "the upload URL expired during the upload (" + outcome.detail() + ")", signer, listener);
     }
+  }
+
+  /** A granted upload and the version it holds. */
+  private record Granted(UploadTicket ticket, String version) {}
+
+  /**
+   * A fresh URL for the same upload; or, when the backend cannot renew it (or the pending upload
+   * ends too soon to be worth renewing), a new upload under the next derived version.
+   */
+  private Granted renew(PackagedSubmission archive, String competitionId, Granted current, String reason,
+      RequestSigner signer, UploadListener listener) {
+    Optional<java.time.Instant> uploadEnds = current.ticket().uploadExpiresAt();
+    String gone;
+    if (uploadEnds.isPresent() && !clock.instant().plus(policy.minUrlLife()).isBefore(uploadEnds.get())) {
+      gone = "the pending upload itself expires at " + uploadEnds.get();
+    } else {
+      listener.renewing(reason, current.version());
+      RenewalOutcome outcome = backend.renewUpload(current.ticket(), archive.sha256(), archive.sizeBytes(), signer);
+      switch (outcome) {
+        case RenewalOutcome.Renewed renewed -> {
+          listener.granted(renewed.ticket(), current.version());
+          return new Granted(renewed.ticket(), current.version());
+        }
+        case RenewalOutcome.NeedsNewUpload refused -> gone = refused.reason();
+      }
+    }
+    Matcher derived = DERIVED.matcher(current.version());
+    String next = renewedVersion(current.version(), derived.find() ? Integer.parseInt(derived.group(1)) + 1 : 2);
+    listener.requestingNewUpload(reason + "; " + gone, next);
+    return new Granted(request(archive, competitionId, next, signer, listener), next);
   }
 
   private UploadTicket request(PackagedSubmission archive, String competitionId, String version, RequestSigner signer,

@@ -42,8 +42,11 @@ import tools.jackson.databind.node.ObjectNode;
  * competition, size, version, rate window) answering RFC 9457 problems with {@code code} and {@code
  * error}; and a presigned PUT endpoint that, like S3, checks {@code Content-Type}, {@code
  * Content-Length} and {@code x-amz-checksum-sha256} and refuses an expired URL with {@code 403
- * AccessDenied "Request has expired"} after reading the body. Also {@code GET /competitions/{id}},
- * {@code /submissions/{id}} and {@code /jobs}.
+ * AccessDenied "Request has expired"} after reading the body. {@code POST
+ * /submissions/uploads/{id}/renew} (domain {@code kinitro/submission-upload-renewal}) re-presigns a
+ * pending upload's URL with the backend's refusals (404 UPLOAD_NOT_FOUND, 403 UPLOAD_NOT_OWNED, 410
+ * UPLOAD_EXPIRED, 409 UPLOAD_RENEWAL_MISMATCH), or answers like a backend without the route. Also
+ * {@code GET /competitions/{id}}, {@code /submissions/{id}} and {@code /jobs}.
  */
 public final class FakeBackend implements AutoCloseable {
   public static final String COMPETITION = "7312840000000000001";
@@ -52,13 +55,16 @@ public final class FakeBackend implements AutoCloseable {
   private final HttpServer server;
   private final Clock clock = Clock.systemUTC();
   private final RequestVerifier verifier;
+  private final RequestVerifier renewalVerifier;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
   private final Map<String, byte[]> stored = new ConcurrentHashMap<>();
   private final Map<Long, Grant> grants = new ConcurrentHashMap<>();
+  private final Map<Long, Instant> uploadExpiresAt = new ConcurrentHashMap<>();
   private final List<Grant> uploads = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong(7312848011234567890L);
   private final AtomicInteger putCount = new AtomicInteger();
   private final AtomicInteger requestCount = new AtomicInteger();
+  private final AtomicInteger renewalCount = new AtomicInteger();
 
   /** Settings a test changes. */
   public volatile long maxSizeBytes = 10_000_000;
@@ -67,6 +73,10 @@ public final class FakeBackend implements AutoCloseable {
   public volatile Duration urlTtl = Duration.ofMinutes(10);
   /** PUTs answered 503 before one is accepted. */
   public final AtomicInteger failPuts = new AtomicInteger();
+  /** Renewals answer 410 UPLOAD_EXPIRED, as when the pending upload itself expired. */
+  public volatile boolean pendingExpired;
+  /** Renewals answer a bare 404, as a backend from before the renewal route does. */
+  public volatile boolean renewalUnsupported;
   /** How long the store takes to read a PUT body (a slow connection). */
   public volatile Duration putReadDelay = Duration.ZERO;
   /** The competition's benchmarks, as the backend returns them. */
@@ -75,12 +85,15 @@ public final class FakeBackend implements AutoCloseable {
   public record Grant(long id, String hotkey, String version, String sha256, long size, String key, Instant expiresAt) {}
 
   public FakeBackend() throws IOException {
-    verifier = new RequestVerifier("kinitro/submission-upload", Sr25519::verify, new InMemoryNonceStore(clock), clock);
+    InMemoryNonceStore nonces = new InMemoryNonceStore(clock);
+    verifier = new RequestVerifier("kinitro/submission-upload", Sr25519::verify, nonces, clock);
+    renewalVerifier = new RequestVerifier("kinitro/submission-upload-renewal", Sr25519::verify, nonces, clock);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/competitions/", this::competition);
     server.createContext("/submissions/request-upload", this::requestUpload);
     server.createContext("/submissions/", this::submission);
+    server.createContext("/submissions/uploads/", this::renew);
     server.createContext("/jobs", ex -> send(ex, 200, "{\"items\":[],\"total\":0,\"limit\":100,\"offset\":0}"));
     server.createContext("/store/", this::put);
     server.start();
@@ -108,6 +121,16 @@ public final class FakeBackend implements AutoCloseable {
 
   public int uploadRequests() {
     return requestCount.get();
+  }
+
+  /** Renewal requests received (answered or refused). */
+  public int renewalRequests() {
+    return renewalCount.get();
+  }
+
+  /** The grant whose URL is current for upload {@code id} (after renewals, the last one). */
+  public Grant current(long id) {
+    return grants.get(id);
   }
 
   private void competition(HttpExchange ex) throws IOException {
@@ -188,22 +211,79 @@ public final class FakeBackend implements AutoCloseable {
       Grant g = new Grant(id, hotkey, version, sha, size, key, expires);
       grants.put(id, g);
       uploads.add(g);
-      ObjectNode t = JSON.createObjectNode();
-      t.put("submission_id", Long.toString(id));
-      t.put("upload_url", url() + "/store/" + key + "?X-Amz-Expires=" + urlTtl.toSeconds() + "&X-Amz-Signature=" + id);
-      t.put("method", "PUT");
-      ObjectNode h = t.putObject("headers");
-      h.put("Content-Length", Long.toString(size));
-      h.put("Content-Type", "application/gzip");
-      h.put("x-amz-checksum-sha256", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha)));
-      t.put("expires_at", expires.toString());
-      t.put("upload_expires_at", clock.instant().plus(Duration.ofHours(1)).toString());
-      t.put("object_key", key);
-      t.put("artifact_sha256", sha);
-      t.put("artifact_size_bytes", size);
-      t.put("commitment", "k1:" + competition + ":" + id);
+      ObjectNode t = ticket(g, competition);
       send(ex, 201, JSON.writeValueAsString(t));
     }
+  }
+
+  private void renew(HttpExchange ex) throws IOException {
+    renewalCount.incrementAndGet();
+    byte[] body = ex.getRequestBody().readAllBytes();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("/submissions/uploads/([0-9]+)/renew")
+        .matcher(ex.getRequestURI().getRawPath());
+    if (renewalUnsupported || !m.matches() || !ex.getRequestMethod().equals("POST")) {
+      send(ex, 404, "{\"timestamp\":\"" + clock.instant() + "\",\"status\":404,\"error\":\"Not Found\",\"path\":\""
+          + ex.getRequestURI().getRawPath() + "\"}");
+      return;
+    }
+    JsonNode n;
+    try {
+      n = JSON.readTree(body);
+    } catch (RuntimeException e) {
+      problem(ex, 400, 1000, "INVALID_ARGUMENT", "the body is not JSON");
+      return;
+    }
+    VerifiedRequest verified;
+    try {
+      verified = renewalVerifier.verify(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), body,
+          SignatureHeaders.Lookup.of(flatHeaders(ex)));
+    } catch (KinitroException e) {
+      problem(ex, 401, e.code().number(), e.code().name(), e.getMessage());
+      return;
+    }
+    long id = Long.parseLong(m.group(1));
+    synchronized (this) {
+      Grant g = grants.get(id);
+      if (g == null) {
+        problem(ex, 404, 1555, "UPLOAD_NOT_FOUND", "no upload has submission id " + id);
+        return;
+      }
+      if (!g.hotkey().equals(verified.hotkey())) {
+        problem(ex, 403, 1571, "UPLOAD_NOT_OWNED", "upload " + id + " was requested by another hotkey");
+        return;
+      }
+      if (pendingExpired) {
+        problem(ex, 410, 1556, "UPLOAD_EXPIRED", "upload " + id + " expired without a commitment on chain; "
+            + "request a new upload with POST /submissions/request-upload");
+        return;
+      }
+      if (!g.sha256().equals(n.path("artifact_sha256").asString()) || g.size() != n.path("artifact_size_bytes").asLong()) {
+        problem(ex, 409, 1572, "UPLOAD_RENEWAL_MISMATCH", "upload " + id + " was granted for another archive");
+        return;
+      }
+      Grant renewed = new Grant(id, g.hotkey(), g.version(), g.sha256(), g.size(), g.key(), clock.instant().plus(urlTtl));
+      grants.put(id, renewed);
+      send(ex, 200, JSON.writeValueAsString(ticket(renewed, COMPETITION)));
+    }
+  }
+
+  private ObjectNode ticket(Grant g, String competition) {
+    ObjectNode t = JSON.createObjectNode();
+    t.put("submission_id", Long.toString(g.id()));
+    t.put("upload_url", url() + "/store/" + g.key() + "?X-Amz-Expires=" + urlTtl.toSeconds() + "&X-Amz-Signature=" + g.id()
+        + "-" + g.expiresAt().toEpochMilli());
+    t.put("method", "PUT");
+    ObjectNode h = t.putObject("headers");
+    h.put("Content-Length", Long.toString(g.size()));
+    h.put("Content-Type", "application/gzip");
+    h.put("x-amz-checksum-sha256", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(g.sha256())));
+    t.put("expires_at", g.expiresAt().toString());
+    t.put("upload_expires_at", uploadExpiresAt.computeIfAbsent(g.id(), i -> clock.instant().plus(Duration.ofHours(1))).toString());
+    t.put("object_key", g.key());
+    t.put("artifact_sha256", g.sha256());
+    t.put("artifact_size_bytes", g.size());
+    t.put("commitment", "k1:" + competition + ":" + g.id());
+    return t;
   }
 
   private void put(HttpExchange ex) throws IOException {

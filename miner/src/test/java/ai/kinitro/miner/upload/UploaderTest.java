@@ -95,46 +95,87 @@ class UploaderTest {
     assertThat(progress).isSorted();
   }
 
-  @Test
-  void aUrlThatExpiresDuringASlowUploadIsReplacedByANewOne() {
-    backend.urlTtl = Duration.ofMillis(1_500);
-    backend.putReadDelay = Duration.ofMillis(2_000);
-    List<String> renewals = new ArrayList<>();
+  /** Records what the uploader tells its listener about new URLs. */
+  private static final class NewUrls implements UploadListener {
+    final List<String> said = new ArrayList<>();
+    private final Runnable onGranted;
 
-    UploadResult r = uploader().upload(archive, FakeBackend.COMPETITION, Optional.of("v1"), new RequestSigner(dave.signer()),
-        new UploadListener() {
-          @Override
-          public void granted(UploadTicket ticket, String version) {
-            // The renewed request gets a URL that lives long enough.
-            backend.urlTtl = Duration.ofMinutes(10);
-          }
+    NewUrls(Runnable onGranted) {
+      this.onGranted = onGranted;
+    }
 
-          @Override
-          public void renewing(String reason, String newVersion) {
-            renewals.add(newVersion + ": " + reason);
-          }
-        });
+    @Override
+    public void granted(UploadTicket ticket, String version) {
+      onGranted.run();
+    }
 
-    assertThat(r.renewals()).isEqualTo(1);
-    assertThat(r.version()).isEqualTo("v1-r2");
-    assertThat(renewals).containsExactly("v1-r2: the upload URL expired during the upload (HTTP 403 AccessDenied: Request has expired)");
-    assertThat(backend.uploads()).extracting(FakeBackend.Grant::version).containsExactly("v1", "v1-r2");
-    assertThat(backend.stored()).containsOnlyKeys(backend.uploads().getLast().key());
-    assertThat(r.submissionId()).isEqualTo(Long.toString(backend.uploads().getLast().id()));
+    @Override
+    public void renewing(String reason, String version) {
+      said.add("renewing " + version + ": " + reason);
+    }
+
+    @Override
+    public void requestingNewUpload(String reason, String newVersion) {
+      said.add("new upload " + newVersion + ": " + reason);
+    }
   }
 
   @Test
-  void whenEveryNewUrlAlsoExpiresTheUploadStopsWithUploadUrlExpired() {
-    backend.urlTtl = Duration.ofMillis(1_000);
-    backend.putReadDelay = Duration.ofMillis(1_300);
-    Uploader oneRenewal = uploader(backend.url(), new UploadPolicy(3, Duration.ofMillis(50), 1, Duration.ofMillis(100)));
+  void aUrlThatExpiresDuringASlowUploadIsRenewedForTheSameUploadAndVersion() {
+    backend.urlTtl = Duration.ofMillis(1_500);
+    backend.putReadDelay = Duration.ofMillis(2_000);
+    // The renewed URL lives long enough.
+    NewUrls listener = new NewUrls(() -> backend.urlTtl = Duration.ofMinutes(10));
 
-    assertThatThrownBy(() -> upload(oneRenewal, dave, UploadListener.NONE))
-        .isInstanceOfSatisfying(KinitroException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.MINER_UPLOAD_URL_EXPIRED);
-          assertThat(e.getMessage()).contains("after 1 new URL(s)").contains("too slow");
-        });
-    assertThat(backend.uploads()).hasSize(2);
+    UploadResult r = upload(uploader(), dave, listener);
+
+    FakeBackend.Grant grant = backend.uploads().getFirst();
+    assertThat(r).isEqualTo(new UploadResult(Long.toString(grant.id()), FakeBackend.COMPETITION, "v1",
+        "k1:" + FakeBackend.COMPETITION + ":" + grant.id(), archive.sha256(), archive.sizeBytes(), 2, 1));
+    assertThat(listener.said).containsExactly(
+        "renewing v1: the upload URL expired during the upload (HTTP 403 AccessDenied: Request has expired)");
+    assertThat(backend.uploadRequests()).as("no second upload request, so no upload-rate slot").isEqualTo(1);
+    assertThat(backend.renewalRequests()).isEqualTo(1);
+    assertThat(backend.uploads()).extracting(FakeBackend.Grant::version).containsExactly("v1");
+    assertThat(backend.stored()).containsOnlyKeys(grant.key());
+  }
+
+  @Test
+  void whenThePendingUploadItselfExpiredTheUploaderRequestsANewUploadAndSaysSo() {
+    backend.urlTtl = Duration.ofMillis(1_500);
+    backend.putReadDelay = Duration.ofMillis(2_000);
+    backend.pendingExpired = true;
+    NewUrls listener = new NewUrls(() -> backend.urlTtl = Duration.ofMinutes(10));
+
+    UploadResult r = upload(uploader(), dave, listener);
+
+    assertThat(r.version()).isEqualTo("v1-r2");
+    assertThat(r.renewals()).isEqualTo(1);
+    assertThat(r.submissionId()).isEqualTo(Long.toString(backend.uploads().getLast().id()));
+    String expired = "the upload URL expired during the upload (HTTP 403 AccessDenied: Request has expired)";
+    assertThat(listener.said).containsExactly("renewing v1: " + expired,
+        "new upload v1-r2: " + expired + "; the backend refused the renewal: HTTP 410 UPLOAD_EXPIRED (1556): upload "
+            + backend.uploads().getFirst().id() + " expired without a commitment on chain; request a new upload with "
+            + "POST /submissions/request-upload");
+    assertThat(backend.uploads()).extracting(FakeBackend.Grant::version).containsExactly("v1", "v1-r2");
+    assertThat(backend.stored()).containsOnlyKeys(backend.uploads().getLast().key());
+  }
+
+  @Test
+  void aBackendWithoutRenewalsGetsANewUploadRequestAsBefore() {
+    backend.urlTtl = Duration.ofMillis(1_500);
+    backend.putReadDelay = Duration.ofMillis(2_000);
+    backend.renewalUnsupported = true;
+    NewUrls listener = new NewUrls(() -> backend.urlTtl = Duration.ofMinutes(10));
+
+    UploadResult r = upload(uploader(), dave, listener);
+
+    long first = backend.uploads().getFirst().id();
+    assertThat(r.version()).isEqualTo("v1-r2");
+    assertThat(listener.said.getLast()).isEqualTo("new upload v1-r2: the upload URL expired during the upload "
+        + "(HTTP 403 AccessDenied: Request has expired); the backend at " + backend.url() + " cannot renew upload URLs "
+        + "(HTTP 404 for /submissions/uploads/" + first + "/renew; an older version)");
+    assertThat(backend.uploads()).extracting(FakeBackend.Grant::version).containsExactly("v1", "v1-r2");
   }
 
   @Test

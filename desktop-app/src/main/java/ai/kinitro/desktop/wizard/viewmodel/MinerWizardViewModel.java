@@ -501,8 +501,14 @@ public final class MinerWizardViewModel implements AutoCloseable {
         }
 
         @Override
-        public void renewing(String reason, String newVersion) {
-          onUi(WizardStep.UPLOAD, token, () -> message(WizardStep.UPLOAD, reason + "; asking again as version "
+        public void renewing(String reason, String v) {
+          onUi(WizardStep.UPLOAD, token, () -> message(WizardStep.UPLOAD, reason + "; renewing the upload URL (version "
+              + v + ")…"));
+        }
+
+        @Override
+        public void requestingNewUpload(String reason, String newVersion) {
+          onUi(WizardStep.UPLOAD, token, () -> message(WizardStep.UPLOAD, reason + "; asking for a new upload as version "
               + newVersion + "…"));
         }
       });
