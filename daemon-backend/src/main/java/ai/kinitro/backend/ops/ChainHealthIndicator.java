@@ -56,7 +56,8 @@ public final class ChainHealthIndicator implements HealthIndicator {
     s.lastSuccess().ifPresent(t -> b.withDetail("lastScan", t.toString()));
     s.lastBlock().ifPresent(n -> b.withDetail("lastBlock", n));
     s.lastFailure().ifPresent(t -> b.withDetail("lastFailure", t.toString()));
-    s.lastError().ifPresent(e -> b.withDetail("lastError", e));
+    s.lastError().ifPresent(e -> b.withDetail("lastError", config.endpoint() == null ? e
+        : e.replace(config.endpoint().toString(), Endpoints.redacted(config.endpoint()))));
     if (config.endpoint() == null) {
       b.withDetail("warning", NO_CHAIN_WARNING);
     }

@@ -109,10 +109,16 @@ class ChainHealthIndicatorTest {
   }
 
   @Test
-  void showsOnlySchemeHostAndPortOfTheEndpoint() {
-    ChainHealthIndicator indicator = indicator(URI.create("https://user:secret@rpc.example/v1/APIKEY?token=x"),
-        Duration.ofSeconds(30));
+  void showsOnlySchemeHostAndPortOfTheEndpointAlsoInTheLastError() {
+    URI endpoint = URI.create("https://user:secret@rpc.example/v1/APIKEY?token=x");
+    status.set(new ChainMonitor.Status(START, Optional.empty(), Optional.empty(), 1, Optional.of(START),
+        Optional.of("KinitroException: cannot reach the chain node at " + endpoint + " (ConnectException)")));
+    ChainHealthIndicator indicator = indicator(endpoint, Duration.ofSeconds(30));
 
-    assertThat(indicator.health().getDetails().get("endpoint")).isEqualTo("https://rpc.example/…");
+    Map<String, Object> details = indicator.health().getDetails();
+
+    assertThat(details.get("endpoint")).isEqualTo("https://rpc.example/…");
+    assertThat(details.get("lastError"))
+        .isEqualTo("KinitroException: cannot reach the chain node at https://rpc.example/… (ConnectException)");
   }
 }
