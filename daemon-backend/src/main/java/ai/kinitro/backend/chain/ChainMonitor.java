@@ -49,17 +49,18 @@ public class ChainMonitor {
    * What the monitor's cycles have shown so far, for health reporting (read-only; the cycle's
    * behaviour does not depend on it).
    *
-   * @param since when the monitor was created (the reference for "no successful scan yet")
+   * @param started when the first cycle began (the reference for "no successful scan yet"; absent
+   *     until then, for example while the application starts or when the loop is disabled)
    * @param lastSuccess when the last cycle completed
    * @param lastBlock the chain block that cycle read (absent before the first success)
    * @param consecutiveFailures cycles that threw since the last success
    * @param lastFailure when the last cycle threw
    * @param lastError what the last failing cycle threw (class and message), kept after a success
    */
-  public record Status(Instant since, Optional<Instant> lastSuccess, Optional<Long> lastBlock, long consecutiveFailures,
+  public record Status(Optional<Instant> started, Optional<Instant> lastSuccess, Optional<Long> lastBlock, long consecutiveFailures,
       Optional<Instant> lastFailure, Optional<String> lastError) {
     public Status {
-      Objects.requireNonNull(since, "since");
+      Objects.requireNonNull(started, "started");
       Objects.requireNonNull(lastSuccess, "lastSuccess");
       Objects.requireNonNull(lastBlock, "lastBlock");
       Objects.requireNonNull(lastFailure, "lastFailure");
@@ -94,7 +95,7 @@ public class ChainMonitor {
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.realtime = Objects.requireNonNull(realtime, "realtime");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.status = new Status(clock.instant(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
+    this.status = new Status(Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
   }
 
   /** The outcome of the cycles so far (for the health of the backend). */
@@ -104,6 +105,7 @@ public class ChainMonitor {
 
   /** Runs one cycle and records its outcome in {@link #status()}; a failure is rethrown unchanged. */
   public Cycle pollOnce() {
+    recordStart();
     Cycle cycle;
     try {
       cycle = scan();
@@ -115,15 +117,23 @@ public class ChainMonitor {
     return cycle;
   }
 
+  private synchronized void recordStart() {
+    Status s = status;
+    if (s.started().isEmpty()) {
+      status = new Status(Optional.of(clock.instant()), s.lastSuccess(), s.lastBlock(), s.consecutiveFailures(),
+          s.lastFailure(), s.lastError());
+    }
+  }
+
   private synchronized void recordSuccess(long block) {
     Status s = status;
-    status = new Status(s.since(), Optional.of(clock.instant()), Optional.of(block), 0, s.lastFailure(), s.lastError());
+    status = new Status(s.started(), Optional.of(clock.instant()), Optional.of(block), 0, s.lastFailure(), s.lastError());
   }
 
   private synchronized void recordFailure(Throwable e) {
     Status s = status;
     String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    status = new Status(s.since(), s.lastSuccess(), s.lastBlock(), s.consecutiveFailures() + 1,
+    status = new Status(s.started(), s.lastSuccess(), s.lastBlock(), s.consecutiveFailures() + 1,
         Optional.of(clock.instant()), Optional.of(error));
   }
 

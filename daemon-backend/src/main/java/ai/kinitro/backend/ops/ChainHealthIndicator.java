@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -13,8 +14,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * The chain monitor ({@code /actuator/health} component {@code chain}). DOWN after
  * {@code kinitro.health.chain-failures} consecutive failed cycles, or when no cycle succeeded for
- * {@code chain-stale-intervals} poll intervals (from start-up before the first success; not checked
- * when the loop is disabled). UP otherwise — with a {@code warning} when no chain endpoint is
+ * {@code chain-stale-intervals} poll intervals (counted from the start of the first cycle before the
+ * first success, so a slow application start does not count; not checked when the loop is
+ * disabled). UP otherwise — with a {@code warning} when no chain endpoint is
  * configured, since such a backend receives no submissions.
  */
 public final class ChainHealthIndicator implements HealthIndicator {
@@ -39,14 +41,17 @@ public final class ChainHealthIndicator implements HealthIndicator {
   public Health health() {
     ChainMonitor.Status s = status.get();
     boolean loopEnabled = config.pollInterval().isPositive();
-    Instant reference = s.lastSuccess().orElse(s.since());
-    Duration silent = Duration.between(reference, clock.instant());
+    Optional<Instant> reference = s.lastSuccess().or(s::started);
     String reason = null;
     if (s.consecutiveFailures() >= settings.chainFailures()) {
       reason = s.consecutiveFailures() + " consecutive chain scans failed";
-    } else if (loopEnabled && silent.compareTo(config.pollInterval().multipliedBy(settings.chainStaleIntervals())) > 0) {
-      reason = "no successful chain scan for " + silent.withNanos(0)
-          + (s.lastSuccess().isEmpty() ? " since start-up" : "") + " (poll interval " + config.pollInterval() + ")";
+    } else if (loopEnabled && reference.isPresent()) {
+      Duration silent = Duration.between(reference.get(), clock.instant());
+      if (silent.compareTo(config.pollInterval().multipliedBy(settings.chainStaleIntervals())) > 0) {
+        reason = "no successful chain scan for " + silent.withNanos(0)
+            + (s.lastSuccess().isEmpty() ? " since the first cycle began" : "") + " (poll interval " + config.pollInterval()
+            + ")";
+      }
     }
     Health.Builder b = reason == null ? Health.up() : Health.down().withDetail("reason", reason);
     b.withDetail("endpoint", config.endpoint() == null ? STATIC : Endpoints.redacted(config.endpoint()))

@@ -71,9 +71,11 @@ class OpsConfiguration {
           .description("Chain block read by the last successful chain-monitor cycle").register(registry);
       Gauge.builder("kinitro.chain.consecutive.failures", chain, m -> m.status().consecutiveFailures())
           .description("Chain-monitor cycles failed since the last success").register(registry);
-      TimeGauge.builder("kinitro.chain.scan.age", chain, TimeUnit.MILLISECONDS,
-              m -> Duration.between(m.status().lastSuccess().orElse(m.status().since()), clock.instant()).toMillis())
-          .description("Time since the last successful chain-monitor cycle (since start-up before the first)")
+      TimeGauge.builder("kinitro.chain.scan.age", chain, TimeUnit.MILLISECONDS, m -> m.status().lastSuccess()
+              .or(() -> m.status().started())
+              .map(t -> (double) Duration.between(t, clock.instant()).toMillis()).orElse(Double.NaN))
+          .description("Time since the last successful chain-monitor cycle (since the first cycle began before the "
+              + "first success)")
           .register(registry);
       loops.orderedStream().forEach(loop -> {
         FunctionCounter.builder("kinitro.loop.iterations", loop, BackgroundLoop::iterations).tag("loop", loop.name())

@@ -23,7 +23,7 @@ class ChainHealthIndicatorTest {
   private final AtomicReference<ChainMonitor.Status> status = new AtomicReference<>(fresh());
 
   private static ChainMonitor.Status fresh() {
-    return new ChainMonitor.Status(START, Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
+    return new ChainMonitor.Status(Optional.of(START), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
   }
 
   private ChainHealthIndicator indicator(URI endpoint, Duration pollInterval) {
@@ -33,7 +33,7 @@ class ChainHealthIndicatorTest {
 
   @Test
   void isUpWithTheLastScanAfterASuccessfulCycle() {
-    status.set(new ChainMonitor.Status(START, Optional.of(START.plusSeconds(30)), Optional.of(1234L), 0, Optional.empty(),
+    status.set(new ChainMonitor.Status(Optional.of(START), Optional.of(START.plusSeconds(30)), Optional.of(1234L), 0, Optional.empty(),
         Optional.empty()));
     now.set(START.plusSeconds(40));
 
@@ -44,13 +44,13 @@ class ChainHealthIndicatorTest {
 
   @Test
   void staysUpBelowTheFailureThresholdAndTurnsDownAtIt() {
-    status.set(new ChainMonitor.Status(START, Optional.of(START.plusSeconds(30)), Optional.of(1234L), 2,
+    status.set(new ChainMonitor.Status(Optional.of(START), Optional.of(START.plusSeconds(30)), Optional.of(1234L), 2,
         Optional.of(START.plusSeconds(90)), Optional.of(ERROR)));
     now.set(START.plusSeconds(95));
     ChainHealthIndicator indicator = indicator(NODE, Duration.ofSeconds(30));
     assertThat(indicator.health().getStatus()).isEqualTo(Health.up().build().getStatus());
 
-    status.set(new ChainMonitor.Status(START, Optional.of(START.plusSeconds(30)), Optional.of(1234L), 3,
+    status.set(new ChainMonitor.Status(Optional.of(START), Optional.of(START.plusSeconds(30)), Optional.of(1234L), 3,
         Optional.of(START.plusSeconds(120)), Optional.of(ERROR)));
     now.set(START.plusSeconds(125));
 
@@ -61,7 +61,17 @@ class ChainHealthIndicatorTest {
   }
 
   @Test
-  void turnsDownWhenNoCycleSucceededSinceStartUpForTheStaleIntervals() {
+  void doesNotJudgeStalenessBeforeTheFirstCycleBegins() {
+    status.set(new ChainMonitor.Status(Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(),
+        Optional.empty()));
+    now.set(START.plus(Duration.ofHours(1)));
+
+    assertThat(indicator(NODE, Duration.ofSeconds(30)).health()).isEqualTo(Health.up().withDetails(Map.of(
+        "endpoint", "ws://node.example:9944", "netuid", 26, "pollInterval", "PT30S", "consecutiveFailures", 0L)).build());
+  }
+
+  @Test
+  void turnsDownWhenNoCycleSucceededSinceTheFirstBeganForTheStaleIntervals() {
     ChainHealthIndicator indicator = indicator(NODE, Duration.ofSeconds(30));
     now.set(START.plusSeconds(150));
     assertThat(indicator.health().getStatus()).isEqualTo(Health.up().build().getStatus());
@@ -69,13 +79,13 @@ class ChainHealthIndicatorTest {
     now.set(START.plusSeconds(151));
 
     assertThat(indicator.health()).isEqualTo(Health.down().withDetails(Map.of(
-        "reason", "no successful chain scan for PT2M31S since start-up (poll interval PT30S)",
+        "reason", "no successful chain scan for PT2M31S since the first cycle began (poll interval PT30S)",
         "endpoint", "ws://node.example:9944", "netuid", 26, "pollInterval", "PT30S", "consecutiveFailures", 0L)).build());
   }
 
   @Test
   void turnsDownWhenTheLastSuccessIsOlderThanTheStaleIntervals() {
-    status.set(new ChainMonitor.Status(START, Optional.of(START.plusSeconds(30)), Optional.of(7L), 1,
+    status.set(new ChainMonitor.Status(Optional.of(START), Optional.of(START.plusSeconds(30)), Optional.of(7L), 1,
         Optional.of(START.plusSeconds(60)), Optional.of(ERROR)));
     now.set(START.plusSeconds(30 + 181));
 
@@ -87,7 +97,7 @@ class ChainHealthIndicatorTest {
 
   @Test
   void isUpWithAWarningWhenNoEndpointIsConfigured() {
-    status.set(new ChainMonitor.Status(START, Optional.of(START.plusSeconds(30)), Optional.of(0L), 0, Optional.empty(),
+    status.set(new ChainMonitor.Status(Optional.of(START), Optional.of(START.plusSeconds(30)), Optional.of(0L), 0, Optional.empty(),
         Optional.empty()));
     now.set(START.plusSeconds(31));
 
@@ -103,7 +113,7 @@ class ChainHealthIndicatorTest {
     assertThat(indicator.health()).isEqualTo(Health.up().withDetails(Map.of(
         "endpoint", "ws://node.example:9944", "netuid", 26, "pollInterval", "disabled", "consecutiveFailures", 0L)).build());
 
-    status.set(new ChainMonitor.Status(START, Optional.empty(), Optional.empty(), 3, Optional.of(START), Optional.of(ERROR)));
+    status.set(new ChainMonitor.Status(Optional.of(START), Optional.empty(), Optional.empty(), 3, Optional.of(START), Optional.of(ERROR)));
 
     assertThat(indicator.health().getStatus()).isEqualTo(Health.down().build().getStatus());
   }
@@ -111,7 +121,7 @@ class ChainHealthIndicatorTest {
   @Test
   void showsOnlySchemeHostAndPortOfTheEndpointAlsoInTheLastError() {
     URI endpoint = URI.create("https://user:secret@rpc.example/v1/APIKEY?token=x");
-    status.set(new ChainMonitor.Status(START, Optional.empty(), Optional.empty(), 1, Optional.of(START),
+    status.set(new ChainMonitor.Status(Optional.of(START), Optional.empty(), Optional.empty(), 1, Optional.of(START),
         Optional.of("KinitroException: cannot reach the chain node at " + endpoint + " (ConnectException)")));
     ChainHealthIndicator indicator = indicator(endpoint, Duration.ofSeconds(30));
 
