@@ -45,6 +45,29 @@ public class ChainMonitor {
   public record Cycle(long block, int commitments, int ingested, int malformed, int mismatched, int waitingForUpload,
       int rejected, int expired, List<Long> submissionIds) {}
 
+  /**
+   * What the monitor's cycles have shown so far, for health reporting (read-only; the cycle's
+   * behaviour does not depend on it).
+   *
+   * @param started when the first cycle began (the reference for "no successful scan yet"; absent
+   *     until then, for example while the application starts or when the loop is disabled)
+   * @param lastSuccess when the last cycle completed
+   * @param lastBlock the chain block that cycle read (absent before the first success)
+   * @param consecutiveFailures cycles that threw since the last success
+   * @param lastFailure when the last cycle threw
+   * @param lastError what the last failing cycle threw (class and message), kept after a success
+   */
+  public record Status(Optional<Instant> started, Optional<Instant> lastSuccess, Optional<Long> lastBlock, long consecutiveFailures,
+      Optional<Instant> lastFailure, Optional<String> lastError) {
+    public Status {
+      Objects.requireNonNull(started, "started");
+      Objects.requireNonNull(lastSuccess, "lastSuccess");
+      Objects.requireNonNull(lastBlock, "lastBlock");
+      Objects.requireNonNull(lastFailure, "lastFailure");
+      Objects.requireNonNull(lastError, "lastError");
+    }
+  }
+
   private record Upload(long id, String hotkey, long competitionId, String version, String key, String sha256, long size,
       String status, long holdoutSeconds, Instant expiresAt) {}
 
@@ -59,6 +82,7 @@ public class ChainMonitor {
   private final JobService jobs;
   private final RealtimePublisher realtime;
   private final Clock clock;
+  private volatile Status status;
 
   public ChainMonitor(SubnetChain chain, SubnetMembership membership, VaultService vault, JdbcTemplate jdbc,
       TransactionTemplate tx, SubmissionRepository submissions, JobService jobs, RealtimePublisher realtime, Clock clock) {
@@ -71,9 +95,49 @@ public class ChainMonitor {
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.realtime = Objects.requireNonNull(realtime, "realtime");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.status = new Status(Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
   }
 
+  /** The outcome of the cycles so far (for the health of the backend). */
+  public Status status() {
+    return status;
+  }
+
+  /** Runs one cycle and records its outcome in {@link #status()}; a failure is rethrown unchanged. */
   public Cycle pollOnce() {
+    recordStart();
+    Cycle cycle;
+    try {
+      cycle = scan();
+    } catch (RuntimeException | Error e) {
+      recordFailure(e);
+      throw e;
+    }
+    recordSuccess(cycle.block());
+    return cycle;
+  }
+
+  private synchronized void recordStart() {
+    Status s = status;
+    if (s.started().isEmpty()) {
+      status = new Status(Optional.of(clock.instant()), s.lastSuccess(), s.lastBlock(), s.consecutiveFailures(),
+          s.lastFailure(), s.lastError());
+    }
+  }
+
+  private synchronized void recordSuccess(long block) {
+    Status s = status;
+    status = new Status(s.started(), Optional.of(clock.instant()), Optional.of(block), 0, s.lastFailure(), s.lastError());
+  }
+
+  private synchronized void recordFailure(Throwable e) {
+    Status s = status;
+    String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    status = new Status(s.started(), s.lastSuccess(), s.lastBlock(), s.consecutiveFailures() + 1,
+        Optional.of(clock.instant()), Optional.of(error));
+  }
+
+  private Cycle scan() {
     writeMetagraph(membership.refresh());
     CommitmentSnapshot snapshot = chain.commitments();
     int malformed = 0;

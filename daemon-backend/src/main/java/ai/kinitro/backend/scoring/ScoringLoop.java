@@ -22,6 +22,7 @@ public class ScoringLoop implements SmartLifecycle {
   private final ScoringProperties properties;
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong runs = new AtomicLong();
+  private final AtomicLong runNanos = new AtomicLong();
   private volatile ScheduledExecutorService executor;
 
   public ScoringLoop(ScoreCycle cycle, ScoringProperties properties) {
@@ -40,8 +41,10 @@ public class ScoringLoop implements SmartLifecycle {
   }
 
   void runSafely() {
+    long started = System.nanoTime();
     try {
       cycle.pollOnce();
+      runNanos.addAndGet(System.nanoTime() - started);
       runs.incrementAndGet();
     } catch (Throwable t) {
       failures.incrementAndGet();
@@ -79,5 +82,10 @@ public class ScoringLoop implements SmartLifecycle {
   /** Cycles that completed since start. */
   public long runs() {
     return runs.get();
+  }
+
+  /** Time spent in the cycles that completed, in nanoseconds (with {@link #runs()}: a timer). */
+  public long runNanos() {
+    return runNanos.get();
   }
 }

@@ -55,6 +55,18 @@ public class VaultService {
     return config;
   }
 
+  /**
+   * One {@code HeadBucket} (the cheapest authenticated request): returns when the bucket exists
+   * and the credentials may use it; throws {@link ErrorCode#VAULT_UNAVAILABLE} saying why not.
+   */
+  public void checkBucket() {
+    try {
+      s3.headBucket(b -> b.bucket(config.bucket()));
+    } catch (SdkException e) {
+      throw unavailable("reach bucket " + config.bucket(), e);
+    }
+  }
+
   /** Creates the bucket if it does not exist (local and test setups). */
   public void ensureBucket() {
     try {

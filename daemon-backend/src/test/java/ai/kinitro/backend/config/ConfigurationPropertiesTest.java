@@ -7,6 +7,7 @@ import ai.kinitro.backend.apikey.ApiProperties;
 import ai.kinitro.backend.ids.IdsProperties;
 import ai.kinitro.backend.job.JobsProperties;
 import ai.kinitro.backend.metagraph.MetagraphProperties;
+import ai.kinitro.backend.ops.HealthProperties;
 import ai.kinitro.backend.persistence.DatabaseProperties;
 import ai.kinitro.backend.scoring.ScoringProperties;
 import jakarta.validation.Validation;
@@ -48,6 +49,17 @@ class ConfigurationPropertiesTest {
         "kinitro.scoring.initial-delay", "0s", "kinitro.scoring.min-validators", "3", "kinitro.scoring.burn-share", "0.5",
         "kinitro.scoring.owner-uid", "0", "kinitro.scoring.netuid", "1", "kinitro.scoring.weights-ttl", "1h")))
         .isEqualTo(new ScoringProperties(false, Duration.ofMinutes(1), Duration.ZERO, 3, 0.5, 0, 1, Duration.ofHours(1)));
+  }
+
+  @Test
+  void healthDefaultsAndKeys() {
+    assertThat(bind("kinitro.health", HealthProperties.class, Map.of()))
+        .isEqualTo(new HealthProperties(3, 5, Duration.ofSeconds(30)));
+    assertThat(bind("kinitro.health", HealthProperties.class, Map.of("kinitro.health.chain-failures", "1",
+        "kinitro.health.chain-stale-intervals", "10", "kinitro.health.vault-probe-interval", "0s")))
+        .isEqualTo(new HealthProperties(1, 10, Duration.ZERO));
+    assertThatThrownBy(() -> bind("kinitro.health", HealthProperties.class, Map.of("kinitro.health.chain-stale-intervals", "1")))
+        .hasStackTraceContaining("chain-stale-intervals must be at least 2");
   }
 
   @Test
