@@ -15,16 +15,21 @@ public interface BackendProbe {
   /** Round-trip time of one health request; throws {@link KinitroException} when unreachable. */
   Duration ping(URI backend);
 
-  /** The real probe: {@code GET /actuator/health} over HTTP with a timeout. */
+  /**
+   * The real probe: {@code GET /actuator/health} over HTTP with a timeout. A 503 with a health
+   * document counts as an answer: the backend is there, one of its components (chain, vault) is
+   * down, and its REST API still serves.
+   */
   static BackendProbe http(Duration timeout) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
     return backend -> {
       HttpRequest request = HttpRequest.newBuilder(backend.resolve("/actuator/health")).timeout(timeout).GET().build();
       long started = System.nanoTime();
       try {
-        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        if (response.statusCode() != 200) {
+        boolean degraded = response.statusCode() == 503 && response.body().contains("\"status\"");
+        if (response.statusCode() != 200 && !degraded) {
           throw new KinitroException(ErrorCode.EXTERNAL_UNAVAILABLE,
               "The backend at " + backend + " answered " + response.statusCode() + " to its health check");
         }

@@ -104,6 +104,7 @@ public final class BackendStack implements AutoCloseable {
       List<String> daemon = new ArrayList<>(config);
       daemon.addAll(List.of(
           "--kinitro.chain.endpoint=" + chain.url(), "--kinitro.chain.netuid=" + NETUID, "--kinitro.chain.poll-interval=1s",
+          "--kinitro.health.chain-stale-intervals=60",
           "--kinitro.chain.metagraph-ttl=0s",
           "--kinitro.scoring.interval=1s", "--kinitro.scoring.initial-delay=1s", "--kinitro.scoring.min-validators=1",
           "--kinitro.scoring.owner-uid=0"));

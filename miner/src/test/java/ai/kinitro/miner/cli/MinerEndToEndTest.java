@@ -83,6 +83,7 @@ class MinerEndToEndTest {
             "--kinitro.vault.bucket=kinitro-miner-e2e", "--kinitro.vault.access-key=" + s3.accessKey(),
             "--kinitro.vault.secret-key=" + s3.secretKey(), "--kinitro.vault.create-bucket=true",
             "--kinitro.chain.endpoint=" + chain.url(), "--kinitro.chain.netuid=1", "--kinitro.chain.poll-interval=1s",
+            "--kinitro.health.chain-stale-intervals=60",
             "--kinitro.chain.metagraph-ttl=0s",
             "--kinitro.jobs.seed-secret=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
             Map.of(), tmp.resolve("logs"))) {
